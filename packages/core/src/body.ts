@@ -1,0 +1,70 @@
+import { toBytes } from './bytes.js';
+import { DouyinPushError } from './errors.js';
+import type { BodySource } from './receiver.js';
+
+/**
+ * The 413 every body reader throws once a body crosses the limit.
+ *
+ * @example
+ * ```ts
+ * if (received > maxBodyBytes) throw bodyTooLarge(maxBodyBytes);
+ * ```
+ */
+export function bodyTooLarge(maxBodyBytes: number): DouyinPushError {
+  return new DouyinPushError(
+    'BODY_TOO_LARGE',
+    413,
+    `The request body is larger than maxBodyBytes (${maxBodyBytes} bytes).`,
+  );
+}
+
+/**
+ * Resolves a {@link BodySource} to bytes and enforces the size limit.
+ *
+ * @example
+ * ```ts
+ * const rawBody = await resolveBody(request.body, 1024 * 1024);
+ * ```
+ */
+export async function resolveBody(source: BodySource | undefined, maxBodyBytes: number): Promise<Uint8Array> {
+  if (source === undefined) return new Uint8Array(0);
+  const bytes = toBytes(typeof source === 'function' ? await source() : source);
+  if (bytes.byteLength > maxBodyBytes) throw bodyTooLarge(maxBodyBytes);
+  return bytes;
+}
+
+/**
+ * Reads a web `Request` body to bytes, refusing early (by `content-length`) or as soon as the
+ * stream crosses the limit, so an oversized body is never held in memory.
+ *
+ * @example
+ * ```ts
+ * const rawBody = await readWebBody(request, 1024 * 1024);
+ * ```
+ */
+export async function readWebBody(request: Request, maxBodyBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > maxBodyBytes) throw bodyTooLarge(maxBodyBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(maxBodyBytes);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { lenientId, lenientInt, openEnum } from './open-enum.js';
+
+// Every schema is a loose object: fields Douyin adds later are kept on the event, never an error.
+// Field facts and their confidence: ../shared/douyin-protocol.md §6.
+
+/** 订单消息通知: an order was paid. HIGH (official page and real captures). */
+export const lifeTradeOrderNotify = z.looseObject({
+  action: openEnum(['pay_success']),
+  msg_time: lenientInt,
+  order: z.looseObject({
+    order_id: lenientId,
+    account_id: lenientId,
+    pay_amount: lenientInt,
+    original_amount: lenientInt,
+    create_time: lenientInt,
+    pay_time: lenientInt,
+  }),
+});
+
+/** 券消息通知: a certificate (voucher) was redeemed, un-redeemed or refunded. HIGH. */
+export const lifeTradeCertificateNotify = z.looseObject({
+  action: openEnum(['verify', 'verify_cancel', 'refund_success']),
+  msg_time: lenientInt,
+  certificate: z.looseObject({
+    order_id: lenientId,
+    certificate_id: lenientId,
+    /** Only for third-party codes (三方码); Douyin codes (抖音码) omit it. */
+    code: z.string().optional(),
+    account_id: lenientId,
+  }),
+});
+
+/** 商品审核结果通知: product audit result (also the older `life_product_audit`). MED. */
+export const lifeProductCommonAudit = z.looseObject({
+  product_id: lenientId,
+  status: openEnum(['PASS', 'FAIL']),
+  reason: z.string().optional(),
+});
+
+/** 商品状态变更通知: product listed, delisted, deleted or banned. MED. */
+export const lifeProductStatusChange = z.looseObject({
+  product_id: lenientId,
+  status: openEnum(['GOODS_ONLINE', 'GOODS_OFFLINE', 'GOODS_DELETE', 'GOODS_BAN']),
+});
+
+/**
+ * 抖音码退款申请通知: refund requested after redemption. HIGH. The decision is not the reply:
+ * call OpenAPI `POST /goodlife/v1/akte/after_sale/order/audit/`.
+ */
+export const lifeHermesAkteAfterSaleAudit = z.looseObject({
+  account_id: lenientId,
+  order_id: lenientId,
+  certificate_id: lenientId,
+  refund_amount: lenientInt,
+  refund_time: lenientInt,
+  apply_reason: z
+    .looseObject({
+      code: z.array(lenientInt).optional(),
+      reason_items: z.array(z.looseObject({ code: lenientInt, msg: z.string() })).optional(),
+      additional_msg: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** 商服关系状态回调: merchant–partner cooperation status. MED; `event_time` is milliseconds. */
+export const lifePartnerOrderNotify = z.looseObject({
+  order_id: lenientId,
+  merchant_id: lenientId,
+  partner_id: lenientId,
+  /** Seen: 102 waiting for merchant, 201 finished, 301 waiting for service, 302 in service; more exist. */
+  status: lenientInt,
+  event_time: lenientInt,
+});
+
+/** 门店接单状态变更: store order-acceptance status. HIGH. `source`: 1 来客 app, 2 SaaS/ISV. */
+export const lifeShopOrderReceiveChange = z.looseObject({
+  poi_id: lenientId,
+  update_time: lenientInt,
+  source: lenientInt,
+});
+
+/** 外卖配送状态变更: delivery status (102 accepted … 200 delivered, 300 cancelled). HIGH. */
+export const lifeTakeoutDeliveryChange = z.looseObject({
+  order_id: lenientId,
+  poi_id: lenientId,
+  delivery_status: lenientInt,
+  rider_name: z.string().optional(),
+  rider_phone: z.string().optional(),
+  /** Seconds, sent as a string. */
+  update_time: z.union([z.string(), z.number()]),
+  from_third: z.boolean().optional(),
+});
+
+/** 点单订单状态变更: online-ordering meal status; `timestamp` is milliseconds. HIGH. */
+export const retailLifeMealOrderStatusChange = z.looseObject({
+  order_id: lenientId,
+  timestamp: lenientInt,
+  cur_status: lenientInt,
+});
+
+/**
+ * Events whose name Douyin documents but whose content fields are not public (protocol §6.6,
+ * §6.7): an open record, so handlers read fields without `any` and re-query the OpenAPI.
+ */
+export const unknownContent = z.record(z.string(), z.unknown());
+
+/**
+ * The schema of every known event's `content`, by event name. Types are inferred from these;
+ * add your own with the `schemas` option and module augmentation of `DouyinEventContentMap`.
+ *
+ * @example
+ * ```ts
+ * const content = eventSchemas.life_trade_order_notify.parse(JSON.parse(envelope.content));
+ * ```
+ */
+export const eventSchemas = {
+  life_trade_order_notify: lifeTradeOrderNotify,
+  life_trade_certificate_notify: lifeTradeCertificateNotify,
+  life_product_common_audit: lifeProductCommonAudit,
+  life_product_audit: lifeProductCommonAudit,
+  life_product_status_change: lifeProductStatusChange,
+  life_hermes_akte_after_sale_audit: lifeHermesAkteAfterSaleAudit,
+  life_hermes_akte_booking_status_notification: unknownContent,
+  life_hermes_akte_merchant_config_update: unknownContent,
+  life_hermes_akte_booking_config_result: unknownContent,
+  life_hermes_akte_store_config_update: unknownContent,
+  life_partner_order_notify: lifePartnerOrderNotify,
+  life_partner_commission_notify: unknownContent,
+  life_shop_order_receive_change: lifeShopOrderReceiveChange,
+  life_takeout_delivery_change: lifeTakeoutDeliveryChange,
+  retail_life_meal_order_status_change: retailLifeMealOrderStatusChange,
+} as const;
+
+/**
+ * Other spellings seen for an event, mapped to the documented name. The seed catalogue spells
+ * the after-sale audit `axte`; Douyin's page says `akte` (protocol §6.5).
+ *
+ * @example
+ * ```ts
+ * eventAliases.life_hermes_axte_after_sale_audit; // 'life_hermes_akte_after_sale_audit'
+ * ```
+ */
+export const eventAliases: Readonly<Record<string, keyof typeof eventSchemas>> = {
+  life_hermes_axte_after_sale_audit: 'life_hermes_akte_after_sale_audit',
+};

@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import type { eventSchemas } from './schemas.js';
+import type { Envelope } from '../envelope.js';
+
+type Inferred = { -readonly [K in keyof typeof eventSchemas]: z.output<(typeof eventSchemas)[K]> };
+
+/**
+ * `content` type of every known event, inferred from its zod schema. Extend it by module
+ * augmentation for events you add (pass their schema in the `schemas` option too).
+ *
+ * @example
+ * ```ts
+ * declare module '@douyin-push/core' {
+ *   interface DouyinEventContentMap {
+ *     life_member_join: { account_id: string; mobile?: string };
+ *   }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DouyinEventContentMap extends Inferred {}
+
+/** Known event names. */
+export type DouyinEventName = keyof DouyinEventContentMap & string;
+
+// Only the documented literals become `event.action` names; the open `string & {}` part is
+// dropped (`string` is assignable to it, a literal is not).
+type KnownActions<C> = C extends { action: infer A }
+  ? A extends string
+    ? string extends A
+      ? never
+      : A
+    : never
+  : never;
+
+/** `event.action` names such as `'life_trade_certificate_notify.verify'`. */
+export type DouyinActionName = {
+  [E in DouyinEventName]: `${E}.${KnownActions<DouyinEventContentMap[E]>}`;
+}[DouyinEventName];
+
+/** Every name `on()` accepts. */
+export type DouyinHandlerName = DouyinEventName | DouyinActionName;
+
+type BaseOf<N extends DouyinHandlerName> = N extends `${infer E}.${string}`
+  ? E extends DouyinEventName
+    ? E
+    : N
+  : N;
+
+type ContentOf<N extends DouyinHandlerName> = N extends `${infer E}.${infer A}`
+  ? E extends DouyinEventName
+    ? DouyinEventContentMap[E] & { action: A }
+    : never
+  : N extends DouyinEventName
+    ? DouyinEventContentMap[N]
+    : never;
+
+/** A zod issue, as reported when a push's content does not match our schema. */
+export interface SchemaIssue {
+  path: PropertyKey[];
+  message: string;
+  code: string;
+}
+
+/**
+ * What every handler receives. `content` is typed per event (and per action for
+ * `'event.action'` names).
+ *
+ * @example
+ * ```ts
+ * webhooks.on('life_trade_certificate_notify.verify', (event) => {
+ *   event.content.certificate.certificate_id; // string
+ * });
+ * ```
+ */
+export interface DouyinEvent<N extends DouyinHandlerName = DouyinHandlerName> {
+  /** The event name (the documented spelling, even if Douyin sent an alias). */
+  name: BaseOf<N>;
+  /** `content.action` when the event has one. */
+  action: N extends `${string}.${infer A}` ? A : string | undefined;
+  /** `Msg-Id` header, else body `msg_id`, else `sha1:<hex of the body>`. */
+  msgId: string;
+  clientKey: string;
+  logId: string;
+  content: ContentOf<N>;
+  envelope: Envelope;
+  rawBody: Uint8Array;
+  /**
+   * Set when `content` did not match our schema (a field missing or of another type). The push
+   * is authentic, so it is delivered anyway, with `content` as Douyin sent it.
+   */
+  schemaIssues: readonly SchemaIssue[] | undefined;
+}
+
+/**
+ * What `onAny` receives: any event, known or not. Narrow on `name` to get typed content.
+ *
+ * @example
+ * ```ts
+ * webhooks.onAny((event) => {
+ *   if (event.name === 'life_trade_order_notify') event.content.order.order_id;
+ *   else console.log(event.name, event.content); // unknown
+ * });
+ * ```
+ */
+export type DouyinAnyEvent =
+  | { [E in DouyinEventName]: DouyinEvent<E> }[DouyinEventName]
+  | (Omit<DouyinEvent, 'name' | 'content' | 'action'> & {
+      name: string & {};
+      action: string | undefined;
+      content: unknown;
+    });
+
+/**
+ * A handler for `on(name, handler)`. Return a promise: the push is answered 200 only after it settles.
+ *
+ * @example
+ * ```ts
+ * const onPaid: DouyinHandler<'life_trade_order_notify.pay_success'> = async ({ content }) => {
+ *   await orders.markPaid(content.order.order_id);
+ * };
+ * ```
+ */
+export type DouyinHandler<N extends DouyinHandlerName> = (event: DouyinEvent<N>) => unknown;

@@ -1,0 +1,51 @@
+/**
+ * @douyin-push/core: receive Douyin Open Platform (抖音开放平台) Local Life pushes safely.
+ * Signature checks on the raw bytes, typed events from zod schemas, dedupe, and the replies
+ * Douyin expects, behind one framework-free entry (`handle`) and a web one (`handleRequest`).
+ *
+ * @example
+ * ```ts
+ * import { createDouyinWebhooks } from '@douyin-push/core';
+ *
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
+ * webhooks.on('life_trade_order_notify', async (event) => {
+ *   console.log('paid', event.content.order.order_id, event.content.order.pay_amount);
+ * });
+ * export const POST = (request: Request) => webhooks.handleRequest(request);
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from './webhooks.js';
+export { sign, verifySignature } from './signature.js';
+export { DouyinPushError, DouyinHandlerError, configError, type DouyinErrorCode } from './errors.js';
+export { memoryDedupe, type MemoryDedupeOptions } from './dedupe/memory.js';
+export type { DedupeStore, DedupeClaim } from './dedupe/types.js';
+export type { ClientSecret } from './secrets.js';
+export type { DouyinErrorContext, DouyinErrorHandler } from './dispatcher.js';
+export type {
+  DouyinReceiver,
+  DouyinRequest,
+  DouyinReply,
+  BodySource,
+  HeadersInput,
+  HeaderValue,
+  AdapterName,
+} from './receiver.js';
+export { eventSchemas, eventAliases } from './events/schemas.js';
+export { openEnum, lenientInt, lenientId } from './events/open-enum.js';
+export type {
+  DouyinEvent,
+  DouyinAnyEvent,
+  DouyinEventContentMap,
+  DouyinEventName,
+  DouyinActionName,
+  DouyinHandlerName,
+  DouyinHandler,
+  SchemaIssue,
+} from './events/types.js';
+export { envelopeSchema, type Envelope } from './envelope.js';
+export { readHeader } from './headers.js';
+export { errorReply, jsonReply } from './replies.js';
+export { resolveBody, readWebBody, bodyTooLarge } from './body.js';
+export { createWebHandler } from './web.js';

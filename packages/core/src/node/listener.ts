@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DouyinReceiver } from '../receiver.js';
+import { handleNodeRequest } from './handle-request.js';
+import { matchesPath } from './path.js';
+
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /** Only this path (query ignored) goes to the receiver; others get 404. Default: every path. */
+  path?: string | undefined;
+}
+
+/** A plain `node:http` request listener. */
+export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+const notFound = Buffer.from(JSON.stringify({ code: 'NOT_FOUND', message: 'Not Found' }));
+
+/**
+ * A `node:http` (or `node:https`) request listener for a receiver, for servers without a
+ * framework.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { createDouyinWebhooks } from '@douyin-push/core';
+ * import { toNodeListener } from '@douyin-push/core/node';
+ *
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
+ * webhooks.on('life_trade_order_notify', (event) => console.log(event.content.order.order_id));
+ * createServer(toNodeListener(webhooks, { path: '/douyin/webhook' })).listen(3000);
+ * ```
+ */
+export function toNodeListener(receiver: DouyinReceiver, options: NodeListenerOptions = {}): NodeListener {
+  return (req, res) => {
+    if (!matchesPath(req.url, options.path)) {
+      res.writeHead(404, { 'content-type': 'application/json', 'content-length': notFound.byteLength }).end(notFound);
+      return;
+    }
+    // handle() never rejects; only a broken socket could make the write throw.
+    handleNodeRequest(receiver, req, res, { adapter: 'node' }).catch(() => res.destroy());
+  };
+}

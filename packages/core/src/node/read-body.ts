@@ -1,0 +1,129 @@
+import type { IncomingMessage } from 'node:http';
+import { bodyTooLarge as tooLarge } from '../body.js';
+import { DouyinPushError } from '../errors.js';
+import type { AdapterName } from '../receiver.js';
+
+/** What {@link readNodeBody} needs besides the request. */
+export interface ReadNodeBodyOptions {
+  /** Largest body accepted; usually `receiver.maxBodyBytes`. */
+  maxBodyBytes: number;
+  /** Names the framework in the error that explains how to keep the raw body. */
+  adapter?: AdapterName | undefined;
+  /** Raw bytes a framework kept somewhere else than `req.rawBody` (koa: `ctx.request.rawBody`). */
+  rawBody?: unknown;
+  /** The framework's body when it is not on `req.body` (koa: `ctx.request.body`). */
+  parsedBody?: unknown;
+}
+
+/** What body parsers leave on a Node request. */
+type ParsedRequest = IncomingMessage & { rawBody?: unknown; body?: unknown };
+
+/**
+ * Reads a Node request's raw body as bytes, with a byte limit. Bytes a body parser already
+ * kept (`req.rawBody`, a Buffer or string `req.body`) are used as they are; an unread stream is
+ * read; a stream that something else already read is never waited on (that would hang): it
+ * throws `RAW_BODY_UNAVAILABLE` with the fix for the adapter's framework.
+ *
+ * @throws DouyinPushError `BODY_TOO_LARGE` (413) as soon as the body crosses `maxBodyBytes`
+ *   (or up front from `content-length`); `RAW_BODY_UNAVAILABLE` (500) when only a parsed object
+ *   is left; `REQUEST_ABORTED` (400) when the client goes away mid-body.
+ * @example
+ * ```ts
+ * const bytes = await readNodeBody(req, { maxBodyBytes: 1024 * 1024, adapter: 'node' });
+ * ```
+ */
+export async function readNodeBody(req: IncomingMessage, options: ReadNodeBodyOptions): Promise<Uint8Array> {
+  const { maxBodyBytes, adapter } = options;
+  const parsed = req as ParsedRequest;
+  const kept =
+    keptBytes(options.rawBody) ?? keptBytes(parsed.rawBody) ?? keptBytes(options.parsedBody) ?? keptBytes(parsed.body);
+  if (kept) {
+    if (kept.byteLength > maxBodyBytes) throw tooLarge(maxBodyBytes);
+    return kept;
+  }
+  // `readableEnded`: a parser read it to the end. `readable === false`: ended or destroyed.
+  // Either way no 'data'/'end' event will ever come again, so waiting would hang.
+  if (req.readableEnded || req.destroyed || req.readable === false) throw rawBodyUnavailable(adapter);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
+  return readStream(req, maxBodyBytes);
+}
+
+function keptBytes(value: unknown): Uint8Array | undefined {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  return undefined;
+}
+
+function readStream(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const fail = (error: unknown) => {
+      cleanup();
+      chunks.length = 0;
+      reject(error);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      size += buffer.byteLength;
+      // Stop buffering at once; the stream stays flowing, so Node discards the rest and the
+      // 413 still reaches the client (https://nodejs.org/api/stream.html#event-data).
+      if (size > maxBodyBytes) fail(tooLarge(maxBodyBytes));
+      else chunks.push(buffer);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) =>
+      fail(new DouyinPushError('REQUEST_ABORTED', 400, `reading the request body failed: ${error.message}`, { cause: error }));
+    const onClose = () => {
+      if (!req.readableEnded) fail(new DouyinPushError('REQUEST_ABORTED', 400, 'the client closed the request mid-body'));
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onError);
+    req.once('close', onClose);
+    // A stream someone paused explicitly does not start flowing on a 'data' listener alone.
+    req.resume();
+  });
+}
+
+const fixes: Record<string, [pkg: string, fix: string]> = {
+  express: [
+    'express',
+    "mount douyinWebhook() before express.json(), or parse this path with express.raw({ type: 'application/json' }), " +
+      'or keep the bytes: express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })',
+  ],
+  koa: [
+    'koa',
+    'mount douyinWebhook() before the body parser, or use one that keeps ctx.request.rawBody (koa-bodyparser, @koa/bodyparser)',
+  ],
+  'next-pages': ['next', 'add `export const config = { api: { bodyParser: false } }` to this API route'],
+  fastify: ['fastify', 'register the plugin so its own raw-body content-type parser handles this route'],
+};
+
+/**
+ * The error for a body that something already parsed without keeping its bytes. Douyin signs
+ * the exact bytes, so a re-serialised object can never be verified: tell the user how to fix it.
+ *
+ * @example
+ * ```ts
+ * if (typeof ctx.request.body === 'object') throw rawBodyUnavailable('koa');
+ * ```
+ */
+export function rawBodyUnavailable(adapter: AdapterName | undefined): DouyinPushError {
+  const [pkg, fix] = fixes[adapter ?? ''] ?? ['core', 'hand the request to douyin-push before anything reads its body'];
+  return new DouyinPushError(
+    'RAW_BODY_UNAVAILABLE',
+    500,
+    `@douyin-push/${pkg}: the request body was already read and only a parsed copy is left, but Douyin signs the exact bytes. Fix: ${fix}.`,
+  );
+}

@@ -1,0 +1,52 @@
+import { DouyinPushError } from './errors.js';
+import type { DouyinReply } from './receiver.js';
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' } as const;
+
+/**
+ * A 200 JSON reply. Douyin reads only the status of a push reply (protocol §2.3).
+ *
+ * @example
+ * ```ts
+ * jsonReply(200, { challenge: 12345 }); // { status: 200, body: '{"challenge":12345}', ... }
+ * ```
+ */
+export function jsonReply(status: number, body: unknown, headers?: Record<string, string>): DouyinReply {
+  return { status, headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
+const GENERIC_5XX = 'The push was not handled; Douyin will deliver it again.';
+
+/**
+ * The reply for an error: its status, `{ code, message }`, `Allow: POST` on 405. A 5xx never
+ * carries the error's message (it may hold internals).
+ *
+ * @example
+ * ```ts
+ * errorReply(new DouyinPushError('SIGNATURE_MISSING', 401, 'no signature')).status; // 401
+ * ```
+ */
+export function errorReply(error: DouyinPushError): DouyinReply {
+  const reply = jsonReply(
+    error.status,
+    { code: error.code, message: error.expose ? error.message : GENERIC_5XX },
+    error.status === 405 ? { allow: 'POST' } : undefined,
+  );
+  reply.errorCode = error.code;
+  return reply;
+}
+
+/**
+ * Any thrown value as a DouyinPushError (unknown failures become a 500).
+ *
+ * @example
+ * ```ts
+ * const error = toDouyinError(caught);
+ * ```
+ */
+export function toDouyinError(error: unknown): DouyinPushError {
+  if (error instanceof DouyinPushError) return error;
+  return new DouyinPushError('INTERNAL_ERROR', 500, `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
+}

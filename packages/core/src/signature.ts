@@ -1,0 +1,49 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { toBytes } from './bytes.js';
+
+/**
+ * Douyin's push signature: lowercase hex `sha1(client_secret ‖ raw body)`, over the bytes
+ * exactly as sent (never a re-serialised JSON copy).
+ *
+ * @example
+ * ```ts
+ * const body = '{"event":"verify_webhook","client_key":"abc","content":{"challenge":12345}}';
+ * sign(body, 'test_secret_123'); // 'fb7f0bfec5efd2fabbe803e03bfc6b0a186258e3'
+ * ```
+ */
+export function sign(rawBody: Uint8Array | ArrayBuffer | string, secret: string): string {
+  return createHash('sha1').update(secret, 'utf8').update(toBytes(rawBody)).digest('hex');
+}
+
+/**
+ * Checks an `X-Douyin-Signature` value against one secret or several (key rotation: any may
+ * match). Hex case is ignored; the compare runs in constant time after a length check.
+ *
+ * @example
+ * ```ts
+ * if (!verifySignature(rawBody, req.headers['x-douyin-signature'], [newSecret, oldSecret])) {
+ *   return res.status(401).end();
+ * }
+ * ```
+ */
+export function verifySignature(
+  rawBody: Uint8Array | ArrayBuffer | string,
+  signature: string | null | undefined,
+  secret: string | readonly string[],
+): boolean {
+  if (typeof signature !== 'string' || signature.length !== 40) return false;
+  const given = hexToBytes(signature);
+  if (!given) return false;
+  const bytes = toBytes(rawBody);
+  for (const candidate of typeof secret === 'string' ? [secret] : secret) {
+    const expected = createHash('sha1').update(candidate, 'utf8').update(bytes).digest();
+    if (timingSafeEqual(expected, given)) return true;
+  }
+  return false;
+}
+
+/** Decodes hex of either case; `undefined` for anything that is not hex (`Buffer` silently truncates). */
+export function hexToBytes(hex: string): Buffer | undefined {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return undefined;
+  return Buffer.from(hex, 'hex');
+}

@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import { resolveBody } from './body.js';
+import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from './dispatcher.js';
+import { memoryDedupe } from './dedupe/memory.js';
+import type { DedupeStore } from './dedupe/types.js';
+import { configError, DouyinPushError } from './errors.js';
+import { eventAliases, eventSchemas } from './events/schemas.js';
+import type { DouyinAnyEvent, SchemaIssue } from './events/types.js';
+import { readHeader } from './headers.js';
+import { decodeContent, messageId, parseEnvelope, parseJsonBody } from './parse-push.js';
+import type { DouyinReceiver, DouyinReply, DouyinRequest } from './receiver.js';
+import { errorReply, jsonReply, toDouyinError } from './replies.js';
+import { secretResolver, type ClientSecret } from './secrets.js';
+import { signatureMismatch } from './signature-errors.js';
+import { verifySignature } from './signature.js';
+import { deliverWithDedupe } from './deliver.js';
+import { createWebHandler } from './web.js';
+
+/**
+ * Options of {@link createDouyinWebhooks}.
+ *
+ * @example
+ * ```ts
+ * const options: DouyinWebhooksOptions = {
+ *   clientSecret: process.env.DOUYIN_CLIENT_SECRET!,
+ *   timeoutMs: 2500,
+ * };
+ * ```
+ */
+export interface DouyinWebhooksOptions {
+  /** The app's client_secret, several (rotation), or a function of client_key (many apps). Required. */
+  clientSecret: ClientSecret;
+  /** Where handled message ids are remembered. Default `memoryDedupe()`; `false` turns dedupe off. */
+  dedupe?: DedupeStore | false | undefined;
+  /** Largest body accepted (413 above). Default 1 MiB; Douyin publishes no maximum. */
+  maxBodyBytes?: number | undefined;
+  /**
+   * Longest wait for handlers before replying. Douyin wants a 200 within 3 s; past this the push
+   * is answered 503 (so Douyin retries) while the handlers keep running; the retry is answered
+   * 200 once they succeeded, without running them again. Default 2500 ms.
+   */
+  timeoutMs?: number | undefined;
+  /** How long a duplicate waits for an in-flight delivery of the same message. Default `timeoutMs`. */
+  inFlightWaitMs?: number | undefined;
+  /**
+   * `'after-handling'` (default): 200 only once every handler succeeded.
+   * `'before-handling'`: 200 as soon as the push is verified, parsed and claimed; handlers run
+   * afterwards (kept alive by the adapter's `waitUntil`, e.g. Next.js `after()`), and a failure
+   * only reaches `onError`: Douyin will not retry it. Choose it only if you queue work yourself.
+   */
+  ack?: 'after-handling' | 'before-handling' | undefined;
+  /**
+   * Answer a `verify_webhook` that carries no signature. Default `false` (401): Douyin's own
+   * demo signs it (protocol §3, MED); turn this on only if the console's URL check fails.
+   */
+  allowUnsignedChallenge?: boolean | undefined;
+  /** Schemas for events you add (with module augmentation of `DouyinEventContentMap`). */
+  schemas?: Readonly<Record<string, z.ZodType>> | undefined;
+  /** Called when an authentic push does not match its schema (it is delivered anyway). Default: `console.warn`. */
+  onSchemaMismatch?: ((event: DouyinAnyEvent, issues: readonly SchemaIssue[]) => void) | undefined;
+}
+
+/**
+ * A push receiver: mount it with an adapter (or call `handle` / `handleRequest`), register
+ * handlers with `on`.
+ */
+export interface DouyinWebhooks extends DouyinReceiver, DouyinDispatcher {
+  /** The store in use (`undefined` when dedupe is off). */
+  readonly dedupe: DedupeStore | undefined;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/**
+ * Creates a Douyin push receiver: verifies `X-Douyin-Signature`, parses and validates the push,
+ * answers `verify_webhook`, drops duplicates and runs your typed handlers.
+ *
+ * Replies: 200 handled or duplicate · 400 not JSON / no `event` / bad `content` · 401 missing or
+ * wrong signature · 405 not POST · 409 duplicate still in flight · 413 too large · 500 handler
+ * failed · 503 handler too slow or dedupe store down. No handler runs for a 4xx.
+ *
+ * @example
+ * ```ts
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
+ * webhooks.on('life_trade_certificate_notify.verify', async ({ content }) => {
+ *   await vouchers.redeemed(content.certificate.certificate_id);
+ * });
+ * export const POST = (request: Request) => webhooks.handleRequest(request);
+ * ```
+ */
+export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebhooks {
+  if (!options || typeof options !== 'object') throw configError('createDouyinWebhooks: pass an options object with `clientSecret`.');
+  const secrets = secretResolver(options.clientSecret);
+  const maxBodyBytes = positive(options.maxBodyBytes ?? DEFAULT_MAX_BODY, 'maxBodyBytes');
+  const timeoutMs = positive(options.timeoutMs ?? 2500, 'timeoutMs');
+  const inFlightWaitMs = positive(options.inFlightWaitMs ?? timeoutMs, 'inFlightWaitMs');
+  const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryDedupe());
+  const schemas: Readonly<Record<string, z.ZodType>> = { ...eventSchemas, ...options.schemas };
+  const onSchemaMismatch =
+    options.onSchemaMismatch ??
+    ((event, issues) =>
+      console.warn(
+        `@douyin-push/core: ${event.name} (msg ${event.msgId}) does not match its schema; delivered anyway:`,
+        issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      ));
+  const dispatcher = createDispatcher();
+
+  async function process(request: DouyinRequest, context: DouyinErrorContext): Promise<DouyinReply> {
+    if (request.method.toUpperCase() !== 'POST') {
+      throw new DouyinPushError('METHOD_NOT_ALLOWED', 405, `Douyin pushes are POST requests, not ${request.method}.`);
+    }
+    const rawBody = await resolveBody(request.body, maxBodyBytes);
+    const envelope = parseEnvelope(parseJsonBody(rawBody));
+    context.event = envelope.event;
+    context.clientKey = envelope.client_key;
+    context.logId = envelope.log_id;
+
+    const signature = readHeader(request.headers, 'x-douyin-signature');
+    const isChallenge = envelope.event === 'verify_webhook';
+    if (!signature) {
+      if (!(isChallenge && options.allowUnsignedChallenge)) {
+        throw new DouyinPushError('SIGNATURE_MISSING', 401, 'The X-Douyin-Signature header is missing.');
+      }
+    } else {
+      const candidates = await secrets(envelope.client_key);
+      if (!verifySignature(rawBody, signature, candidates)) throw signatureMismatch(envelope.client_key, candidates);
+    }
+
+    const content = decodeContent(envelope.content);
+    if (isChallenge) {
+      const challenge = (content as { challenge?: unknown } | null)?.challenge;
+      if (challenge === undefined) throw new DouyinPushError('INVALID_CONTENT', 400, 'verify_webhook without `content.challenge`.');
+      // Echo the parsed value untouched: a number stays a number (protocol §3).
+      return jsonReply(200, { challenge });
+    }
+
+    const name = eventAliases[envelope.event] ?? envelope.event;
+    const msgId = messageId(request.headers, envelope, rawBody);
+    context.msgId = msgId;
+    const event = { name, msgId, clientKey: envelope.client_key, logId: envelope.log_id, envelope, rawBody } as DouyinAnyEvent;
+    const schema = schemas[name];
+    const parsed = schema?.safeParse(content);
+    event.content = parsed?.success ? parsed.data : content;
+    event.schemaIssues = parsed && !parsed.success ? parsed.error.issues.map(toIssue) : undefined;
+    const action = (event.content as { action?: unknown } | null)?.action;
+    event.action = typeof action === 'string' ? action : undefined;
+    if (event.schemaIssues) onSchemaMismatch(event, event.schemaIssues);
+
+    return deliverWithDedupe({
+      store,
+      key: `${envelope.client_key}:${msgId}`,
+      run: () => dispatcher.dispatch(event),
+      timeoutMs,
+      inFlightWaitMs,
+      ack: options.ack ?? 'after-handling',
+      waitUntil: request.waitUntil,
+      report: (error) => dispatcher.reportError(error, { ...context }),
+    });
+  }
+
+  async function handle(request: DouyinRequest): Promise<DouyinReply> {
+    const context: DouyinErrorContext = {};
+    try {
+      return await process(request, context);
+    } catch (caught) {
+      const error = toDouyinError(caught);
+      dispatcher.reportError(error, context);
+      return errorReply(error);
+    }
+  }
+
+  return {
+    maxBodyBytes,
+    dedupe: store,
+    handle,
+    handleRequest: createWebHandler(handle, maxBodyBytes),
+    on: dispatcher.on,
+    off: dispatcher.off,
+    onAny: dispatcher.onAny,
+    onError: dispatcher.onError,
+  };
+}
+
+function toIssue(issue: z.core.$ZodIssue): SchemaIssue {
+  return { path: issue.path, message: issue.message, code: issue.code };
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw configError(`createDouyinWebhooks: \`${name}\` must be a positive number, got ${String(value)}.`);
+  return value;
+}

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { alias } from '../../vitest.shared';
+
+export default defineProject({
+  resolve: { alias },
+  test: {
+    name: 'redis',
+    include: ['test/**/*.test.ts'],
+    // Uses REDIS_URL when set, else starts its own redis-server on a free port.
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});
