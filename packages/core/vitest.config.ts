@@ -3,5 +3,5 @@ import { alias } from '../../vitest.shared';
 
 export default defineProject({
   resolve: { alias },
-  test: { name: 'core', include: ['test/**/*.test.ts'], typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] } },
+  test: { name: 'core', include: ['test/**/*.test.ts'], typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' } },
 });

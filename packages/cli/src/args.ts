@@ -1,7 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CliUsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
+import { CliUsageError } from './errors.js';
+
 
 /**
  * `node:util` parseArgs in strict mode, with its errors turned into usage errors that name the
@@ -12,7 +14,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * const { values, positionals } = parse('send', argv, { url: { type: 'string' } });
  * ```
  */
-export function parse<const O extends Options>(command: string, argv: readonly string[], options: O) {
+export function parse<const O extends Options>(command: string, argv: readonly string[], options: O): Parsed<O> {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {

@@ -1,6 +1,4 @@
-import { eventSchemas } from '@douyin-push/core';
-import { fixtures } from '@douyin-push/core/testing';
-import { extraSamples } from './samples.js';
+import { fixtures, sampleContents } from '@douyin-push/core/testing';
 
 /**
  * One event the CLI can send by name, with the sample content it sends when `--content` is
@@ -15,14 +13,23 @@ export interface CatalogEntry {
   event: string;
   /** The `content` object (sent JSON-encoded as a string, like Douyin; verify_webhook as an object). */
   content: Record<string, unknown>;
-  /** Where the sample comes from: 'seed sample' (core fixtures, exact bytes) or a note. */
-  source: string;
-  /** False when Douyin does not publish this event's content fields (sample is `{}`). */
-  contentKnown: boolean;
+  /** Where the sample comes from. */
+  source: 'seed sample' | 'sample' | 'fields not published by Douyin';
+  /** Whether a raw seed body exists for it (core's `fixtures`), sendable byte for byte with `--seed`. */
+  seed: boolean;
 }
 
+const VERIFY_WEBHOOK: CatalogEntry = {
+  event: 'verify_webhook',
+  // The object form of the official docs; the receiver must accept the string form too.
+  content: { challenge: 12345 },
+  source: 'sample',
+  seed: false,
+};
+
 /**
- * Every known event (core's schema map, plus `verify_webhook`), in a stable order.
+ * Every known event (core's `sampleContents`, plus `verify_webhook`). The content is the seed
+ * sample's where one exists, so `send <event>` sends what the seed documents show.
  *
  * @example
  * ```ts
@@ -30,14 +37,13 @@ export interface CatalogEntry {
  * ```
  */
 export function eventCatalog(): CatalogEntry[] {
-  const names = ['verify_webhook', ...Object.keys(eventSchemas)];
-  return names.map((event) => {
+  const known = Object.entries(sampleContents as Record<string, Record<string, unknown>>).map(([event, sample]): CatalogEntry => {
     const seed = seedContent(event);
-    if (seed) return { event, content: seed, source: 'seed sample', contentKnown: true };
-    const extra = extraSamples[event];
-    if (extra) return { event, content: extra.content, source: extra.source, contentKnown: true };
-    return { event, content: {}, source: 'content fields not published by Douyin', contentKnown: false };
+    if (seed) return { event, content: seed, source: 'seed sample', seed: true };
+    const published = Object.keys(sample).length > 0;
+    return { event, content: sample, source: published ? 'sample' : 'fields not published by Douyin', seed: false };
   });
+  return [VERIFY_WEBHOOK, ...known];
 }
 
 /**
@@ -52,10 +58,22 @@ export function catalogEntry(event: string): CatalogEntry | undefined {
   return eventCatalog().find((entry) => entry.event === event);
 }
 
+/**
+ * The raw seed body of an event, exactly as Douyin sent it, if the seed documents have one.
+ *
+ * @example
+ * ```ts
+ * seedBody('life_trade_order_notify'); // '{"event":"life_trade_order_notify",...}'
+ * ```
+ */
+export function seedBody(event: string): string | undefined {
+  return (fixtures as Readonly<Record<string, string>>)[event];
+}
+
 function seedContent(event: string): Record<string, unknown> | undefined {
-  const raw = (fixtures as Readonly<Record<string, string | Uint8Array | undefined>>)[event];
+  const raw = seedBody(event);
   if (raw === undefined) return undefined;
-  const envelope = JSON.parse(typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8')) as { content?: unknown };
+  const envelope = JSON.parse(raw) as { content?: unknown };
   const content = typeof envelope.content === 'string' ? (JSON.parse(envelope.content) as unknown) : envelope.content;
   return content !== null && typeof content === 'object' ? (content as Record<string, unknown>) : undefined;
 }

@@ -101,7 +101,7 @@ async function attemptOnce(push: OutgoingPush, n: number, timeoutMs: number): Pr
     const response = await fetch(push.url, {
       method: 'POST',
       headers: push.headers,
-      body: push.body,
+      body: push.body as Uint8Array<ArrayBuffer>,
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });

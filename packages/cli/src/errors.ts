@@ -3,6 +3,11 @@ import { DouyinPushError } from '@douyin-push/core';
 /**
  * Exit codes of `douyin-push`: 1 when the command ran but the receiver did not accept every
  * push (or a signature did not match), 2 when the command itself could not run.
+ *
+ * @example
+ * ```ts
+ * if ((await run(argv)) === EXIT.failed) console.error('the receiver refused a push');
+ * ```
  */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 

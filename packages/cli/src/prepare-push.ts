@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sign } from '@douyin-push/core';
 import { buildPush } from '@douyin-push/core/testing';
-import { catalogEntry } from './catalog.js';
+import { catalogEntry, seedBody } from './catalog.js';
 import type { OutgoingPush } from './deliver.js';
 import { CliUsageError } from './errors.js';
 
@@ -18,6 +18,8 @@ import { CliUsageError } from './errors.js';
 export interface PushRequest {
   /** An event name (sent with its sample or `content`) or a file holding a raw push body. */
   target: string;
+  /** Send the event's raw seed body byte for byte instead of building a fresh envelope. */
+  seed?: boolean | undefined;
   url: string;
   secret: string;
   content?: unknown;
@@ -45,7 +47,7 @@ export async function preparePushes(request: PushRequest): Promise<OutgoingPush[
   if (request.count > 1 && request.msgId !== undefined) {
     throw new CliUsageError('send', '--msg-id names one push; with --count each push gets its own id (use --duplicates to repeat one Msg-Id)');
   }
-  const file = await asFile(request.target, request.cwd);
+  const file = request.seed ? seedFile(request.target) : await asFile(request.target, request.cwd);
   const originals: OutgoingPush[] = [];
   for (let i = 0; i < request.count; i++) {
     originals.push(file ? fromFile(file, request, i) : fromEvent(request));
@@ -76,6 +78,15 @@ function fromFile(file: RawFile, request: PushRequest, index: number): OutgoingP
   };
 }
 
+function seedFile(event: string): RawFile {
+  const body = seedBody(event);
+  if (body === undefined) {
+    throw new CliUsageError('send', `no seed sample for '${event}'; 'douyin-push events' marks the events that have one`);
+  }
+  const parsed = JSON.parse(body) as { msg_id?: unknown };
+  return { path: `the ${event} seed sample`, bytes: Buffer.from(body), event, msgId: typeof parsed.msg_id === 'string' ? parsed.msg_id : undefined };
+}
+
 function fromEvent(request: PushRequest): OutgoingPush {
   const event = request.target;
   const entry = catalogEntry(event);
@@ -85,18 +96,17 @@ function fromEvent(request: PushRequest): OutgoingPush {
       `unknown event '${event}' and no file by that name. List the events with 'douyin-push events', or pass --content '{...}' to send it anyway`,
     );
   }
-  const content = request.content ?? entry?.content;
+  const verify = event === 'verify_webhook';
   const built = buildPush({
     event,
-    content,
+    content: request.content ?? entry?.content,
     secret: request.secret,
-    ...(request.clientKey !== undefined ? { clientKey: request.clientKey } : {}),
+    // verify_webhook carries an empty client_key and (per the official docs) an object content.
+    clientKey: request.clientKey ?? (verify ? '' : undefined),
+    contentAs: verify ? 'object' : 'string',
     msgId: request.msgId ?? newMsgId(),
   });
-  const body = typeof built.body === 'string' ? Buffer.from(built.body) : built.body;
-  const headers = Object.fromEntries(Object.entries(built.headers).map(([k, v]) => [k, String(v)]));
-  const msgId = Object.entries(headers).find(([k]) => k.toLowerCase() === 'msg-id')?.[1] ?? '';
-  return { url: request.url, body, headers, event, msgId, copy: 0 };
+  return { url: request.url, body: Buffer.from(built.body), headers: built.headers, event, msgId: built.msgId ?? '', copy: 0 };
 }
 
 /** Like the Msg-Id of real captures: 32 lowercase hex characters. */

@@ -3,11 +3,12 @@ import type { Command } from './command.js';
 import { eventsCommand } from './commands/events.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
+import { spiCommand } from './commands/spi.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliUsageError, EXIT } from './errors.js';
 import { colorsFor, processIo, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [sendCommand, signCommand, verifyCommand, eventsCommand];
+const commands: readonly Command[] = [sendCommand, spiCommand, signCommand, verifyCommand, eventsCommand];
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -73,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 function find(name: string): Command {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
-  const near = commands.find((c) => c.name.startsWith(name.slice(0, 2)));
+  const near = commands.find((c) => distance(c.name, name) <= 2);
   throw new CliUsageError('', `unknown command '${name}'${near ? `; did you mean '${near.name}'?` : ''}`);
 }
 
@@ -86,4 +87,17 @@ function wantsHelp(argv: readonly string[]): boolean {
 function print(io: CliIo, text: string): number {
   io.stdout.write(`${text}\n`);
   return EXIT.ok;
+}
+
+/** Levenshtein distance, for "did you mean": command names are short, so the plain table is fine. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -34,6 +34,7 @@ export type {
 } from './receiver.js';
 export { eventSchemas, eventAliases } from './events/schemas.js';
 export { openEnum, lenientInt, lenientId } from './events/open-enum.js';
+export { isDouyinEvent } from './events/types.js';
 export type {
   DouyinEvent,
   DouyinAnyEvent,

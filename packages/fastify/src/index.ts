@@ -18,7 +18,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  DouyinPushError,
+  bodyTooLarge,
   configError,
   createDouyinWebhooks,
   type BodySource,
@@ -81,7 +81,7 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
     scope.setErrorHandler((error: { code?: string }, request, reply) => {
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
       return answer(request, reply, async () => {
-        throw new DouyinPushError('BODY_TOO_LARGE', 413, `@douyin-push/fastify: body larger than ${receiver.maxBodyBytes} bytes`);
+        throw bodyTooLarge(receiver.maxBodyBytes);
       });
     });
   });

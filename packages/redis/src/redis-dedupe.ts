@@ -56,6 +56,8 @@ const DEFAULTS = {
   timeoutMs: 1000,
 } as const;
 
+const COMPLETE_RETRY_MS = 200;
+
 // A fail-open claim was never written to Redis, so there is no claim to compare against.
 const UNSYNCED = 'unsynced:';
 
@@ -144,7 +146,20 @@ export function redisDedupe(options: RedisDedupeOptions): DedupeStore {
         return settle(withTimeout(reply, timeoutMs, `complete of ${key}`));
       }
       const args = [processingValue(token), COMPLETED, String(completedTtlMs)];
-      return settle(run('complete', COMPLETE, key, args).reply);
+      const deadline = Date.now() + processingTtlMs;
+      // The handlers succeeded but Redis did not confirm: keep trying while the claim can still
+      // be ours (compare-and-set, so a retry never overwrites a later claim), so a delivery
+      // after Redis is back finds `completed` instead of running the push again.
+      const retry = () => {
+        if (Date.now() >= deadline) return;
+        setTimeout(() => void run('complete', COMPLETE, key, args).reply.catch(retry), COMPLETE_RETRY_MS).unref();
+      };
+      return settle(
+        run('complete', COMPLETE, key, args).reply.catch((error: unknown) => {
+          retry();
+          throw error;
+        }),
+      );
     },
 
     async release(key: string, token: string): Promise<void> {

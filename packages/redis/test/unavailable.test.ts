@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDouyinWebhooks, type DouyinPushError } from '@douyin-push/core';
@@ -6,7 +9,8 @@ import { admin, clientKinds, uniquePrefix, until, type TestClient } from './supp
 import { SECRET, signedPush } from './support/push';
 import { startRedisServer, type RedisServer } from './support/redis-server';
 
-// These tests stop, pause and restart Redis, so they always use a redis-server of their own.
+// These tests stop, pause, restart Redis and flush its script cache, so they always use a
+// redis-server of their own.
 describe.each(clientKinds)('Redis down or slow, with $name', (kind) => {
   let server: RedisServer;
   let conn: TestClient;
@@ -57,6 +61,17 @@ describe.each(clientKinds)('Redis down or slow, with $name', (kind) => {
     expect((await dedupe.claim('k')).status).toBe('claimed');
   });
 
+  it('keeps working after the script cache is flushed (EVALSHA falls back to EVAL)', async () => {
+    const dedupe = redisDedupe({ client: conn.client, prefix: uniquePrefix('flush') });
+    await raw.script('FLUSH');
+    const claim = await dedupe.claim('k');
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
+    await raw.script('FLUSH');
+    await dedupe.complete('k', claim.token);
+    await raw.script('FLUSH');
+    expect(await dedupe.claim('k')).toEqual({ status: 'completed' });
+  });
+
   it('fail-open: claims succeed without Redis, errors go to onError, completion is recorded once Redis is back', async () => {
     const prefix = uniquePrefix('open');
     const errors: DouyinPushError[] = [];
@@ -89,6 +104,8 @@ describe.each(clientKinds)('Redis down or slow, with $name', (kind) => {
       dedupe: redisDedupe({ client: conn.client, prefix: uniquePrefix('core'), timeoutMs: 200 }),
     });
     webhooks.onAny((event) => void handled.push(event.msgId));
+    const errors: string[] = [];
+    webhooks.onError((error) => void errors.push(error.code));
     const push = (id: string) => {
       const { body, headers } = signedPush(id);
       return webhooks.handle({ method: 'POST', url: '/', headers, body, adapter: 'node' });
@@ -104,5 +121,38 @@ describe.each(clientKinds)('Redis down or slow, with $name', (kind) => {
     await until(async () => (await push('m2')).status === 200, 'the retry to be handled');
     expect((await push('m2')).status).toBe(200);
     expect(handled).toEqual(['m1', 'm2']);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(errors)).toEqual(new Set(['DEDUPE_UNAVAILABLE']));
   });
+});
+
+describe.each(clientKinds)('a completion Redis did not confirm, with $name', (kind) => {
+  let dir: string;
+  let server: RedisServer;
+  let conn: TestClient;
+  let raw: Redis;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'douyin-push-redis-'));
+    server = await startRedisServer({ aofDir: dir });
+    conn = await kind.connect(server.url);
+    raw = await admin(server.url);
+  });
+  afterAll(async () => {
+    await conn.close();
+    raw.disconnect();
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is recorded once a persistent Redis is back, within the processing TTL', async () => {
+    const prefix = uniquePrefix('late-complete');
+    const dedupe = redisDedupe({ client: conn.client, prefix, timeoutMs: 200, processingTtlMs: 20_000 });
+    const claim = await dedupe.claim('k');
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
+    await server.stop();
+    await expect(dedupe.complete('k', claim.token)).rejects.toMatchObject({ code: 'DEDUPE_UNAVAILABLE' });
+    await server.restart();
+    await until(async () => (await raw.get(`${prefix}k`).catch(() => null)) === 'c', 'the completion to be recorded', 10_000);
+    expect(await dedupe.claim('k')).toEqual({ status: 'completed' });
+  }, 20_000);
 });

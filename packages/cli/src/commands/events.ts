@@ -37,8 +37,9 @@ Options:
     const c = ctx.out;
     const lines = [c.bold(`Webhook events (${events.length})`) + c.dim('  send one: douyin-push send <event> --url URL --secret S'), ''];
     for (const entry of events) {
-      lines.push(`  ${c.bold(entry.event)}  ${c.dim(`(${entry.source})`)}`);
-      lines.push(`    ${entry.contentKnown ? JSON.stringify(entry.content) : c.dim('{}  pass --content to send real fields')}`);
+      const known = Object.keys(entry.content).length > 0;
+      lines.push(`  ${c.bold(entry.event)}  ${c.dim(`(${entry.source}${entry.seed ? ', raw body via --seed' : ''})`)}`);
+      lines.push(`    ${known ? JSON.stringify(entry.content) : c.dim('{}  pass --content to send real fields')}`);
     }
     lines.push('');
     if (spi.length === 0) {

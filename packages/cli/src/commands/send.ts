@@ -30,6 +30,8 @@ Options:
   --secret S         the app's client_secret (also read from DOUYIN_CLIENT_SECRET)
   --content JSON     the content object (sent JSON-encoded in "content", as Douyin does)
   --client-key K     the envelope's client_key
+  --seed             send the event's seed sample (the raw body from Douyin's docs) byte for
+                     byte, signed with your secret; 'douyin-push events' marks which have one
   --msg-id ID        the Msg-Id header (default: 32 random hex characters, or the file's msg_id)
   --as-douyin        Douyin's delivery rules: 3 s timeout, retry 500 ms later on anything but
                      200 (or a timeout), at most 3 retries, so up to 4 attempts
@@ -48,7 +50,8 @@ delivered, 1 some push not delivered, 2 usage error.
 Examples:
   douyin-push send life_trade_order_notify --url http://127.0.0.1:3000/douyin/webhook --secret S
   douyin-push send life_trade_certificate_notify --content '{"action":"verify","msg_time":1700000000,"certificate":{"order_id":"1","certificate_id":"2","account_id":"3"}}' --url ... --secret S
-  douyin-push send ./push.json --url ... --secret S --as-douyin --duplicates 1
+  douyin-push send life_trade_order_notify --seed --url ... --secret S --as-douyin --duplicates 1
+  douyin-push send ./push.json --url ... --secret S
   douyin-push send life_trade_order_notify --url ... --secret S --count 200 --concurrency 20 --json`,
   async run(argv, ctx) {
     const { values, positionals } = parse('send', argv, {
@@ -57,6 +60,7 @@ Examples:
       content: { type: 'string' },
       'client-key': { type: 'string' },
       'msg-id': { type: 'string' },
+      seed: { type: 'boolean' },
       'as-douyin': { type: 'boolean' },
       timeout: { type: 'string' },
       retries: { type: 'string' },
@@ -78,6 +82,7 @@ Examples:
     };
     const pushes = await preparePushes({
       target: positionals[0]!,
+      seed: values.seed,
       url,
       secret,
       content: json('send', '--content', values.content),

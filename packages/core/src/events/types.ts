@@ -2,7 +2,20 @@ import type { z } from 'zod';
 import type { eventSchemas } from './schemas.js';
 import type { Envelope } from '../envelope.js';
 
-type Inferred = { -readonly [K in keyof typeof eventSchemas]: z.output<(typeof eventSchemas)[K]> };
+// The schemas are loose (unknown fields are kept at run time), which would give every content
+// type an index signature and let `content.certifcate` typos compile. Types drop it; records of
+// events whose fields are unpublished stay open records.
+type Known<T> = T extends string | number | boolean | bigint | symbol | null | undefined
+  ? T
+  : T extends readonly (infer U)[]
+  ? Known<U>[]
+  : T extends object
+    ? [keyof { [K in keyof T as string extends K ? never : K]: 1 }] extends [never]
+      ? T
+      : { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
+
+type Inferred = { -readonly [K in keyof typeof eventSchemas]: Known<z.output<(typeof eventSchemas)[K]>> };
 
 /**
  * `content` type of every known event, inferred from its zod schema. Extend it by module
@@ -93,23 +106,39 @@ export interface DouyinEvent<N extends DouyinHandlerName = DouyinHandlerName> {
 }
 
 /**
- * What `onAny` receives: any event, known or not. Narrow on `name` to get typed content.
+ * What `onAny` receives: any event, known or not (`content: unknown`). Narrow it with
+ * {@link isDouyinEvent} to get typed content.
  *
  * @example
  * ```ts
  * webhooks.onAny((event) => {
- *   if (event.name === 'life_trade_order_notify') event.content.order.order_id;
+ *   if (isDouyinEvent(event, 'life_trade_order_notify')) event.content.order.order_id;
  *   else console.log(event.name, event.content); // unknown
  * });
  * ```
  */
-export type DouyinAnyEvent =
-  | { [E in DouyinEventName]: DouyinEvent<E> }[DouyinEventName]
-  | (Omit<DouyinEvent, 'name' | 'content' | 'action'> & {
-      name: string & {};
-      action: string | undefined;
-      content: unknown;
-    });
+export type DouyinAnyEvent = Omit<DouyinEvent, 'name' | 'content' | 'action'> & {
+  name: string;
+  action: string | undefined;
+  content: unknown;
+};
+
+/**
+ * Narrows an `onAny` event to a known event (or `'event.action'`) so its content is typed.
+ *
+ * @example
+ * ```ts
+ * webhooks.onAny((event) => {
+ *   if (isDouyinEvent(event, 'life_trade_certificate_notify.verify')) {
+ *     console.log(event.content.certificate.certificate_id);
+ *   }
+ * });
+ * ```
+ */
+export function isDouyinEvent<N extends DouyinHandlerName>(event: DouyinAnyEvent, name: N): event is DouyinAnyEvent & DouyinEvent<N> {
+  const dot = name.indexOf('.');
+  return dot === -1 ? event.name === name : event.name === name.slice(0, dot) && event.action === name.slice(dot + 1);
+}
 
 /**
  * A handler for `on(name, handler)`. Return a promise: the push is answered 200 only after it settles.

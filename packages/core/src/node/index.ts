@@ -20,3 +20,12 @@ export { writeNodeReply } from './write-reply.js';
 export { handleNodeRequest, type HandleNodeRequestOptions } from './handle-request.js';
 export { toNodeListener, type NodeListener, type NodeListenerOptions } from './listener.js';
 export { matchesPath, requestPath } from './path.js';
+export {
+  resolveMount,
+  mountable,
+  type MountOptions,
+  type Mounted,
+  type ReceiverInput,
+  type ReceiverOf,
+  type WebhooksFacade,
+} from './mount.js';

@@ -1,4 +1,5 @@
-import type { DouyinEventContentMap, DouyinEventName } from '../events/types.js';
+import type { z } from 'zod';
+import type { eventSchemas } from '../events/schemas.js';
 
 /**
  * A sample `content` for every known event: from real captures where the protocol notes have
@@ -10,7 +11,7 @@ import type { DouyinEventContentMap, DouyinEventName } from '../events/types.js'
  * buildPush({ event: 'life_partner_order_notify', content: sampleContents.life_partner_order_notify, secret });
  * ```
  */
-export const sampleContents: { [E in DouyinEventName]: DouyinEventContentMap[E] } = {
+export const sampleContents: { [E in keyof typeof eventSchemas]: z.output<(typeof eventSchemas)[E]> } = {
   life_trade_order_notify: {
     action: 'pay_success',
     msg_time: 1722175826,

@@ -79,17 +79,17 @@ describe('readNodeBody', () => {
   it('answers 413 for a chunked body as soon as it crosses the limit', async () => {
     const url = await serve(() => undefined, 1000);
     const chunk = new Uint8Array(400).fill(0x61);
+    let sent = 0;
+    // No content-length (a stream body is sent chunked), so only the running count can catch it.
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
-        controller.enqueue(chunk);
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
       },
     });
-    const ac = new AbortController();
-    const res = await fetch(url, { method: 'POST', body: stream, duplex: 'half', signal: ac.signal } as RequestInit);
+    const res = await fetch(url, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
-    // The endless upload is still going: stop it.
-    ac.abort();
   });
 
   it('accepts a body exactly at the limit', async () => {

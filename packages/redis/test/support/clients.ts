@@ -55,3 +55,13 @@ export async function until(check: () => Promise<boolean>, what: string, limitMs
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Delete the keys a test wrote under its prefix (REDIS_URL may be somebody's shared server). */
+export async function deleteKeys(raw: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length > 0) await raw.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}

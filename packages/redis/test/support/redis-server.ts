@@ -24,9 +24,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-function launch(port: number, extra: readonly string[]): Promise<ChildProcess> {
-  // No persistence: a restarted server starts empty, exactly like a lost Redis.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
+/** Options of {@link startRedisServer}. */
+export interface RedisServerOptions {
+  /**
+   * Keep data across restarts with an append-only file fsynced before every reply, in this
+   * (temporary) directory. Default: no persistence, a restarted server starts empty.
+   */
+  aofDir?: string;
+}
+
+function launch(port: number, options: RedisServerOptions): Promise<ChildProcess> {
+  const persistence = options.aofDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.aofDir]
+    : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence];
   const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -46,15 +57,15 @@ function launch(port: number, extra: readonly string[]): Promise<ChildProcess> {
 }
 
 /**
- * Start `redis-server` on a free 127.0.0.1 port without persistence. Retries a few ports in
+ * Start `redis-server` on a free 127.0.0.1 port (no persistence unless `aofDir` is given). Retries a few ports in
  * case another process grabbed the probed one first.
  */
-export async function startRedisServer(extra: readonly string[] = []): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     try {
-      let child = await launch(port, extra);
+      let child = await launch(port, options);
       const server: RedisServer = {
         port,
         url: `redis://127.0.0.1:${port}`,
@@ -66,7 +77,7 @@ export async function startRedisServer(extra: readonly string[] = []): Promise<R
         },
         async restart() {
           await server.stop();
-          child = await launch(port, extra);
+          child = await launch(port, options);
         },
       };
       return server;

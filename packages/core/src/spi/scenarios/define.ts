@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DouyinPushError } from '../../errors.js';
-import { checkSpiData, type SpiData } from '../envelope.js';
+import { SPI_SYSTEM_ERROR_CODE, checkSpiData, type SpiData } from '../envelope.js';
 
 /**
  * One SPI callback scenario (回调场景). Douyin calls one URL per scenario and the body does
@@ -38,9 +38,9 @@ export interface SpiScenario<Name extends string = string, Request = unknown, Re
 export type AnySpiScenario = SpiScenario<string, any, any>;
 
 /** The typed request body of a scenario. */
-export type SpiRequestOf<S extends AnySpiScenario> = S extends SpiScenario<string, infer R, unknown> ? R : never;
+export type SpiRequestOf<S extends AnySpiScenario> = S extends SpiScenario<string, infer R, any> ? R : never;
 /** The typed reply of a scenario. */
-export type SpiReplyOf<S extends AnySpiScenario> = S extends SpiScenario<string, unknown, infer R> ? R : never;
+export type SpiReplyOf<S extends AnySpiScenario> = S extends SpiScenario<string, any, infer R> ? R : never;
 
 /**
  * Defines a scenario the library does not ship (入会 `merchant.member.join`, 退会
@@ -68,7 +68,7 @@ export function defineSpiScenario<Name extends string, Request, Reply = void>(de
   systemErrorCode?: number;
   identity?: (request: Request, rawBody: Uint8Array) => string;
 }): SpiScenario<Name, Request, Reply> {
-  const systemErrorCode = definition.systemErrorCode ?? 100;
+  const systemErrorCode = definition.systemErrorCode ?? SPI_SYSTEM_ERROR_CODE;
   return {
     name: definition.name,
     schema: definition.schema,

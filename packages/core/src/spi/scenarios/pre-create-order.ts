@@ -96,8 +96,13 @@ export const preCreateOrder = defineSpiScenario({
   toData(reply: PreCreateOrderReply) {
     if (reply?.result === 'allow') return success(reply.data);
     if (reply?.result === 'refuse') {
-      const code = typeof reply.reason === 'number' ? reply.reason : PRE_CREATE_REFUSAL_CODES[reply.reason];
-      if (!Number.isInteger(code) || code <= 0) {
+      const code =
+        typeof reply.reason === 'number'
+          ? reply.reason
+          : Object.hasOwn(PRE_CREATE_REFUSAL_CODES, reply.reason)
+            ? PRE_CREATE_REFUSAL_CODES[reply.reason]
+            : undefined;
+      if (code === undefined || !Number.isInteger(code) || code <= 0) {
         throw invalidReply('trade.order.pre_create_order', 'a reason from PRE_CREATE_REFUSAL_CODES or a positive integer', reply.reason);
       }
       return { ...reply.data, error_code: code, description: reply.description ?? String(reply.reason) };

@@ -68,7 +68,7 @@ export const refundApply = defineSpiScenario({
   identity: (request: RefundApplyRequest, rawBody: Uint8Array) =>
     `${request.order_id}:${request.after_sale_id ?? `body-${bodyFingerprint(rawBody)}`}`,
   toData(reply: RefundApplyReply) {
-    const result = reply ? REFUND_APPLY_RESULTS[reply.result] : undefined;
+    const result = reply && Object.hasOwn(REFUND_APPLY_RESULTS, reply.result) ? REFUND_APPLY_RESULTS[reply.result] : undefined;
     if (result === undefined) {
       throw invalidReply('fulfilment.order.refund_apply', "{ result: 'approve' | 'reject' | 'pending' }", reply);
     }

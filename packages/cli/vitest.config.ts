@@ -1,0 +1,9 @@
+import { defineProject } from 'vitest/config';
+import { alias } from '../../vitest.shared';
+
+// The CLI runs as a child process from its built dist (`pnpm build` first); the receivers the
+// tests start in-process use core's sources through the alias.
+export default defineProject({
+  resolve: { alias },
+  test: { name: 'cli', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+});

@@ -1,0 +1,23 @@
+import Fastify from 'fastify';
+import { expectTypeOf, test } from 'vitest';
+import type { DouyinWebhooks } from '@douyin-push/core';
+import { douyinPush, type DouyinPushFastifyOptions } from '@douyin-push/fastify';
+
+test('app.douyin is the typed push receiver', async () => {
+  const app = Fastify();
+  await app.register(douyinPush, { clientSecret: 's', path: '/douyin/push' });
+  expectTypeOf(app.douyin).toEqualTypeOf<DouyinWebhooks>();
+  app.douyin.on('life_trade_order_notify', (event) => {
+    expectTypeOf(event.name).toEqualTypeOf<'life_trade_order_notify'>();
+    expectTypeOf(event.content.order.order_id).toEqualTypeOf<string>();
+  });
+  app.douyin.on('life_trade_certificate_notify.verify', (event) => {
+    expectTypeOf(event.action).toEqualTypeOf<'verify'>();
+  });
+});
+
+test('options take either createDouyinWebhooks options or a receiver, and always a path', () => {
+  expectTypeOf<{ clientSecret: string; path: string }>().toExtend<DouyinPushFastifyOptions>();
+  expectTypeOf<{ receiver: DouyinWebhooks; path: string }>().toExtend<DouyinPushFastifyOptions>();
+  expectTypeOf<{ clientSecret: string }>().not.toExtend<DouyinPushFastifyOptions>();
+});

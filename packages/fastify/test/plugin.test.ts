@@ -1,0 +1,169 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDouyinWebhooks, type DouyinReceiver } from '@douyin-push/core';
+import { buildPush, fixtures, signedHeaders } from '@douyin-push/core/testing';
+import { douyinPush } from '@douyin-push/fastify';
+
+const secret = 'fastify_test_secret';
+const apps: FastifyInstance[] = [];
+
+async function listen(app: FastifyInstance): Promise<string> {
+  apps.push(app);
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+});
+
+const order = () =>
+  buildPush({ event: 'life_trade_order_notify', content: JSON.parse(JSON.parse(fixtures.life_trade_order_notify).content), secret });
+
+describe('@douyin-push/fastify', () => {
+  it('handles a signed push and leaves JSON parsing to the sibling routes', async () => {
+    const app = Fastify();
+    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
+    const seen: string[] = [];
+    app.douyin.on('life_trade_order_notify', ({ content }) => void seen.push(content.order.order_id));
+    app.post('/json', async (request) => ({ type: typeof request.body, isBuffer: Buffer.isBuffer(request.body), body: request.body }));
+    const url = await listen(app);
+
+    const push = order();
+    const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers: push.headers, body: push.body });
+    expect(res.status).toBe(200);
+    expect(seen).toEqual(['1065946966824669548']);
+
+    const json = await fetch(`${url}/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(await json.json()).toEqual({ type: 'object', isBuffer: false, body: { a: 1 } });
+  });
+
+  it('boots in an app that has its own application/json parser, and that parser keeps serving the app', async () => {
+    const app = Fastify();
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, { custom: body }));
+    app.post('/json', async (request) => request.body);
+    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
+    const url = await listen(app);
+
+    const push = order();
+    expect((await fetch(`${url}/douyin/push`, { method: 'POST', headers: push.headers, body: push.body })).status).toBe(200);
+    const json = await fetch(`${url}/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(await json.json()).toEqual({ custom: '{"a":1}' });
+  });
+
+  it('fails clearly when registered twice with two receivers', async () => {
+    const app = Fastify();
+    apps.push(app);
+    await app.register(douyinPush, { clientSecret: secret, path: '/a' });
+    await expect(app.register(douyinPush, { clientSecret: secret, path: '/b' })).rejects.toThrow(
+      /@douyin-push\/fastify: `douyin` is already registered/,
+    );
+  });
+
+  it('mounts one shared receiver at several paths (one dedupe store)', async () => {
+    const webhooks = createDouyinWebhooks({ clientSecret: secret });
+    let runs = 0;
+    webhooks.on('life_trade_order_notify', () => void runs++);
+    const app = Fastify();
+    await app.register(douyinPush, { receiver: webhooks, path: '/a' });
+    await app.register(douyinPush, { receiver: webhooks, path: '/b' });
+    expect(app.douyin).toBe(webhooks);
+    const url = await listen(app);
+
+    const push = order();
+    expect((await fetch(`${url}/a`, { method: 'POST', headers: push.headers, body: push.body })).status).toBe(200);
+    expect((await fetch(`${url}/b`, { method: 'POST', headers: push.headers, body: push.body })).status).toBe(200);
+    expect(runs).toBe(1);
+  });
+
+  it('refuses a registration without a path', async () => {
+    const app = Fastify();
+    apps.push(app);
+    // @ts-expect-error path is required
+    await expect(app.register(douyinPush, { clientSecret: secret })).rejects.toThrow(/@douyin-push\/fastify: pass the route as `path`/);
+  });
+
+  describe('oversized bodies get core’s 413 and run no handler', () => {
+    const setup = async () => {
+      const webhooks = createDouyinWebhooks({ clientSecret: secret, maxBodyBytes: 256 });
+      const errors: unknown[] = [];
+      let runs = 0;
+      webhooks.onAny(() => void runs++);
+      webhooks.onError((error) => void errors.push(error));
+      const app = Fastify();
+      await app.register(douyinPush, { receiver: webhooks, path: '/douyin/push' });
+      const url = await listen(app);
+      const body = JSON.stringify({ event: 'life_trade_order_notify', client_key: 'aw', content: 'x'.repeat(1000), log_id: '1' });
+      return { url, errors, runs: () => runs, body, headers: signedHeaders(body, secret, { msgId: 'big' }) };
+    };
+
+    it('with a content-length', async () => {
+      const { url, errors, runs, body, headers } = await setup();
+      const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers, body });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+      expect(runs()).toBe(0);
+      expect(errors).toMatchObject([{ code: 'BODY_TOO_LARGE' }]);
+    });
+
+    it('chunked, without a content-length', async () => {
+      const { url, runs, body, headers } = await setup();
+      const bytes = new TextEncoder().encode(body);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 100) controller.enqueue(bytes.slice(i, i + 100));
+          controller.close();
+        },
+      });
+      const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+      expect(runs()).toBe(0);
+    });
+  });
+
+  it('lets core answer other methods (405, Allow: POST) and bad signatures (401)', async () => {
+    const app = Fastify();
+    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
+    const url = await listen(app);
+
+    const get = await fetch(`${url}/douyin/push`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+
+    const push = buildPush({ event: 'life_product_status_change', content: { product_id: '1', status: 'GOODS_ONLINE' }, secret, signature: { forgeWith: 'nope' } });
+    expect((await fetch(`${url}/douyin/push`, { method: 'POST', headers: push.headers, body: push.body })).status).toBe(401);
+  });
+
+  it('hands any DouyinReceiver the path with its query, the method, headers and the raw bytes', async () => {
+    const seen: { method: string; url?: string; body?: string; adapter?: string; header?: unknown }[] = [];
+    const receiver: DouyinReceiver = {
+      maxBodyBytes: 1024,
+      async handle(request) {
+        const body = typeof request.body === 'function' ? await request.body() : request.body;
+        seen.push({
+          method: request.method,
+          url: request.url,
+          body: body === undefined ? undefined : Buffer.from(body as Uint8Array).toString('utf8'),
+          adapter: request.adapter,
+          header: (request.headers as Record<string, unknown>)['x-life-sign'],
+        });
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{"error_code":0}}' };
+      },
+      handleRequest: () => Promise.reject(new Error('not used by the fastify adapter')),
+    };
+    const app = Fastify();
+    await app.register(douyinPush, { receiver, path: '/spi/issue-code' });
+    expect(app.hasDecorator('douyin')).toBe(false);
+    const url = await listen(app);
+
+    const raw = '{ "a" : 1 }';
+    const res = await fetch(`${url}/spi/issue-code?client_key=aw&timestamp=1&sign=x`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-life-sign': 'abc' },
+      body: raw,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { error_code: 0 } });
+    expect(seen).toEqual([{ method: 'POST', url: '/spi/issue-code?client_key=aw&timestamp=1&sign=x', body: raw, adapter: 'fastify', header: 'abc' }]);
+  });
+});

@@ -1,0 +1,332 @@
+/**
+ * The cross-adapter contract: the same cases against every adapter, through a real server on a
+ * free port and real `fetch`. An adapter's test file only supplies `start()` (see README.md).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebHandler, readHeader, type DouyinReceiver, type DouyinRequest } from '@douyin-push/core';
+import { createDouyinSpi, buildSpiRequest } from '@douyin-push/core/spi';
+import { buildPush, fixtures, signedHeaders, type FixtureName } from '@douyin-push/core/testing';
+import {
+  CONTRACT_MAX_BODY_BYTES,
+  CONTRACT_PATH,
+  CONTRACT_SECRET,
+  FAIL_ONCE,
+  SLOW,
+  createContractKit,
+  type ContractState,
+} from './kit.js';
+
+/** A running server under test. */
+export interface ContractServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  origin: string;
+  close(): Promise<void>;
+  /**
+   * For an app that built its own receiver with `createContractKit()` (it cannot take the
+   * suite's, e.g. a built Next.js app): read its recorded state, e.g. over HTTP.
+   */
+  state?: () => Promise<ContractState>;
+  /**
+   * A sibling route on the same app that parses JSON with the framework's own parser and
+   * answers it back: proves the adapter leaves other routes' bodies alone.
+   */
+  echoPath?: string;
+}
+
+/** What the suite asks `start()` to mount: a receiver at a path (others must be left alone). */
+export interface ContractMount {
+  receiver: DouyinReceiver;
+  path: string;
+}
+
+/** Starts an app with `mount.receiver` at `mount.path`, listening on 127.0.0.1 port 0. */
+export type ContractStart = (mount: ContractMount) => Promise<ContractServer>;
+
+export interface ContractOptions {
+  /**
+   * Whether `start()` mounts the receiver it is given. Default true. Set false for an app with
+   * its own `createContractKit()` receiver: cases that need another receiver (SPI, the probe
+   * of what reaches core) are skipped, as the app can't mount those.
+   */
+  mountsGivenReceiver?: boolean;
+}
+
+// A hang must fail the test with a clear cause, not stall the run.
+const HANG_GUARD_MS = 10_000;
+
+interface Sent {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: () => any;
+}
+
+async function send(url: string, init: RequestInit & { duplex?: 'half' } = {}): Promise<Sent> {
+  const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(HANG_GUARD_MS), ...init });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+const uid = (prefix = 'msg-') => `${prefix}${randomUUID()}`;
+
+/** Expected typed content of each seed sample (the fields prove `content` was decoded and parsed). */
+const seedExpectations: Record<FixtureName, Record<string, unknown>> = {
+  life_trade_order_notify: { action: 'pay_success', order: expect.objectContaining({ order_id: '1065946966824669548', pay_amount: 100 }) },
+  life_trade_certificate_notify: { action: 'verify', certificate: expect.objectContaining({ certificate_id: '456', order_id: '123' }) },
+  life_product_common_audit: { product_id: '1805831187321867', status: 'PASS' },
+  life_product_status_change: { product_id: '1805831187321867', status: 'GOODS_ONLINE' },
+};
+
+/**
+ * Registers the contract cases for one adapter.
+ *
+ * @example
+ * ```ts
+ * describeContract('express 5', async ({ receiver, path }) => {
+ *   const app = express();
+ *   app.use(douyinWebhook(receiver, { path }));
+ *   return listen(createServer(app));
+ * });
+ * ```
+ */
+export function describeContract(name: string, start: ContractStart, options: ContractOptions = {}): void {
+  describe(`contract: ${name}`, () => {
+    const kit = createContractKit();
+    let server: ContractServer;
+    let url: string;
+    const state = () => (server.state ? server.state() : Promise.resolve(kit.state));
+    const callsFor = async (msgId: string) => (await state()).calls.filter((c) => c.msgId === msgId);
+
+    beforeAll(async () => {
+      server = await start({ receiver: kit.webhooks, path: CONTRACT_PATH });
+      url = `${server.origin}${CONTRACT_PATH}`;
+    });
+    afterAll(() => server?.close());
+
+    it.each(Object.keys(fixtures) as FixtureName[])('handles the seed sample %s, typed', async (event) => {
+      const msgId = uid();
+      const body = fixtures[event];
+      const res = await send(url, { body, headers: signedHeaders(body, CONTRACT_SECRET, { msgId }) });
+      expect(res.status, res.text).toBe(200);
+      const calls = await callsFor(msgId);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ name: event, typed: true, ok: true, content: expect.objectContaining(seedExpectations[event]) });
+    });
+
+    it.each(['string', 'object'] as const)('answers verify_webhook with content as %s, echoing the number', async (contentAs) => {
+      const push = buildPush({ event: 'verify_webhook', content: { challenge: 12345 }, secret: CONTRACT_SECRET, clientKey: '', contentAs });
+      const res = await send(url, { body: push.body, headers: push.headers });
+      expect(res.status, res.text).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.text).toBe('{"challenge":12345}');
+      expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(res.text)));
+    });
+
+    it('answers 401 for a missing or a wrong signature, without running a handler', async () => {
+      const content = { product_id: '1', status: 'PASS' };
+      const missing = buildPush({ event: 'life_product_common_audit', content, secret: CONTRACT_SECRET, msgId: uid(), signature: 'missing' });
+      const forged = buildPush({ event: 'life_product_common_audit', content, secret: CONTRACT_SECRET, msgId: uid(), signature: { forgeWith: 'other' } });
+      const a = await send(url, { body: missing.body, headers: missing.headers });
+      const b = await send(url, { body: forged.body, headers: forged.headers });
+      expect([a.status, a.json().code]).toEqual([401, 'SIGNATURE_MISSING']);
+      expect([b.status, b.json().code]).toEqual([401, 'SIGNATURE_MISMATCH']);
+      expect(await callsFor(missing.msgId!)).toEqual([]);
+      expect(await callsFor(forged.msgId!)).toEqual([]);
+    });
+
+    it('answers 400 for a signed body that is not JSON (malformed, or not JSON at all)', async () => {
+      for (const [body, contentType] of [
+        ['{"event":"life_trade_order_notify","content":', 'application/json'],
+        ['event=life_trade_order_notify&content=x', 'text/plain'],
+      ] as const) {
+        const msgId = uid();
+        const headers = { ...signedHeaders(body, CONTRACT_SECRET, { msgId }), 'content-type': contentType };
+        const res = await send(url, { body, headers });
+        expect([res.status, res.json().code], res.text).toEqual([400, 'INVALID_JSON']);
+        expect(await callsFor(msgId)).toEqual([]);
+      }
+    });
+
+    it('answers 400 for a signed push whose content string is not JSON', async () => {
+      const msgId = uid();
+      const body = JSON.stringify({ event: 'life_trade_order_notify', client_key: 'aw_test', content: '{not json', log_id: 'l1' });
+      const res = await send(url, { body, headers: signedHeaders(body, CONTRACT_SECRET, { msgId }) });
+      expect([res.status, res.json().code], res.text).toEqual([400, 'INVALID_CONTENT']);
+      expect(await callsFor(msgId)).toEqual([]);
+    });
+
+    it('answers 413 for a body over maxBodyBytes, with or without content-length', async () => {
+      const big = 'x'.repeat(CONTRACT_MAX_BODY_BYTES + 1);
+      const declared = await send(url, { body: big, headers: signedHeaders(big, CONTRACT_SECRET, { msgId: uid() }) });
+      expect([declared.status, declared.json().code]).toEqual([413, 'BODY_TOO_LARGE']);
+      const chunk = new TextEncoder().encode('x'.repeat(8 * 1024));
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 10) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const chunked = await send(url, { body: stream, duplex: 'half', headers: { 'content-type': 'application/json', 'x-douyin-signature': '0'.repeat(40) } });
+      expect([chunked.status, chunked.json().code]).toEqual([413, 'BODY_TOO_LARGE']);
+    });
+
+    it('answers 405 with Allow: POST for another method', async () => {
+      for (const method of ['GET', 'PUT']) {
+        const res = await send(url, { method, ...(method === 'PUT' ? { body: '{}' } : {}) });
+        expect([res.status, res.json().code]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+        expect(res.headers.get('allow')).toBe('POST');
+      }
+    });
+
+    it('matches the path exactly, ignoring the query', async () => {
+      const push = buildPush({ event: 'life_product_status_change', content: { product_id: '9', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+      const res = await send(`${url}?from=douyin&x=1`, { body: push.body, headers: push.headers });
+      expect(res.status, res.text).toBe(200);
+      expect(await callsFor(push.msgId!)).toHaveLength(1);
+    });
+
+    it('leaves other paths alone', async () => {
+      const push = buildPush({ event: 'life_product_status_change', content: { product_id: '9', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+      for (const other of ['/contract/other', `${CONTRACT_PATH}/more`]) {
+        const res = await send(`${server.origin}${other}`, { body: push.body, headers: push.headers });
+        expect(res.status).toBe(404);
+      }
+      expect(await callsFor(push.msgId!)).toEqual([]);
+      if (server.echoPath) {
+        const res = await send(`${server.origin}${server.echoPath}`, { body: '{"a":[1,"二"]}', headers: { 'content-type': 'application/json' } });
+        expect(res.status).toBe(200);
+        expect(res.json()).toEqual({ a: [1, '二'] });
+      }
+    });
+
+    it('handles a duplicate Msg-Id once, answering 200 both times', async () => {
+      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid() });
+      const first = await send(url, { body: push.body, headers: push.headers });
+      const second = await send(url, { body: push.body, headers: push.headers });
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(await callsFor(push.msgId!)).toHaveLength(1);
+    });
+
+    it('answers 500 when a handler fails, and runs the redelivery', async () => {
+      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid(FAIL_ONCE) });
+      const first = await send(url, { body: push.body, headers: push.headers });
+      expect([first.status, first.json().code]).toEqual([500, 'HANDLER_FAILED']);
+      expect(first.text).not.toContain('contract handler fails'); // a 5xx does not leak internals
+      const retry = await send(url, { body: push.body, headers: push.headers });
+      expect(retry.status, retry.text).toBe(200);
+      expect((await callsFor(push.msgId!)).map((c) => c.ok)).toEqual([false, true]);
+    });
+
+    it('handles concurrent duplicates once', async () => {
+      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid(SLOW) });
+      const replies = await Promise.all(Array.from({ length: 6 }, () => send(url, { body: push.body, headers: push.headers })));
+      const statuses = replies.map((r) => r.status);
+      // A duplicate that sees the first still running waits for it (200) or, past the wait, 409.
+      for (const status of statuses) expect([200, 409]).toContain(status);
+      expect(statuses).toContain(200);
+      expect(await callsFor(push.msgId!)).toHaveLength(1);
+    });
+
+    if (options.mountsGivenReceiver === false) return;
+
+    it('gives any DouyinReceiver the method, the full URL with query, the headers and the exact bytes', async () => {
+      const probe = probeReceiver();
+      const other = await start({ receiver: probe, path: '/probe' });
+      try {
+        const bytes = new Uint8Array([0x7b, 0x22, 0xe4, 0xb8, 0xad, 0x22, 0x7d, 0x0a]); // {"中"}\n
+        const res = await send(`${other.origin}/probe?a=1&b=%E4%B8%AD&a=2`, { body: bytes, headers: { 'content-type': 'application/json', 'x-probe': 'yes' } });
+        expect(res.status, res.text).toBe(200);
+        expect(res.json()).toMatchObject({ method: 'POST', url: '/probe?a=1&b=%E4%B8%AD&a=2', header: 'yes', sha1: sha1(bytes) });
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('mounts an SPI receiver the same way (its signature covers the query)', async () => {
+      const spi = createDouyinSpi({
+        scenario: 'order.status_query',
+        clientSecret: CONTRACT_SECRET,
+        handler: (query) => ({ orders: query.order_ids.map((order_id) => ({ order_id, order_status: 1 })) }),
+      });
+      const path = '/douyin/spi/status';
+      const other = await start({ receiver: spi, path });
+      try {
+        const request = buildSpiRequest({ secret: CONTRACT_SECRET, path, body: { scene: 'fulfil', order_ids: ['1001'] } });
+        const ok = await send(`${other.origin}${request.url}`, { body: request.body, headers: request.headers });
+        expect(ok.status, ok.text).toBe(200);
+        expect(ok.json()).toMatchObject({ data: { error_code: 0 } });
+        // The same request with its query changed no longer verifies: the query reached core.
+        const tampered = await send(`${other.origin}${request.url.replace('timestamp=', 'timestamp=9')}`, { body: request.body, headers: request.headers });
+        expect(tampered.status).toBe(401);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}
+
+/** What a body parser mounted before the adapter must lead to. */
+export type BodyParserOutcome = 'handled' | { code: 'RAW_BODY_UNAVAILABLE'; fix: RegExp };
+
+/**
+ * One app with a global JSON body parser before the adapter: a valid push is either handled or
+ * answered with the documented RAW_BODY_UNAVAILABLE error (naming the fix), never a hang.
+ *
+ * @example
+ * ```ts
+ * describeBodyParser('express.json() first', startWithJson, { code: 'RAW_BODY_UNAVAILABLE', fix: /express\.raw/ });
+ * ```
+ */
+export function describeBodyParser(name: string, start: ContractStart, outcome: BodyParserOutcome): void {
+  it(`body parser before the adapter: ${name} → ${outcome === 'handled' ? 'handled' : outcome.code}`, async () => {
+    const kit = createContractKit();
+    const server = await start({ receiver: kit.webhooks, path: CONTRACT_PATH });
+    try {
+      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid() });
+      const res = await send(`${server.origin}${CONTRACT_PATH}`, { body: push.body, headers: push.headers });
+      if (outcome === 'handled') {
+        expect(res.status, res.text).toBe(200);
+        expect(kit.state.calls.filter((c) => c.msgId === push.msgId)).toHaveLength(1);
+      } else {
+        expect([res.status, res.json().code]).toEqual([500, outcome.code]);
+        expect(kit.state.calls).toEqual([]);
+        // The fix is in the error the app's onError (or the console) gets.
+        expect(kit.state.errors.map((e) => e.code)).toEqual([outcome.code]);
+        expect(kit.state.errors[0]!.message).toMatch(outcome.fix);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+function sampleCertificate() {
+  return { action: 'verify', msg_time: 1679914989, certificate: { certificate_id: '7212557509230723106', order_id: '800', account_id: '712' } };
+}
+
+function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A receiver that answers with what reached it (a real DouyinReceiver, not a mock of HTTP). */
+function probeReceiver(): DouyinReceiver {
+  const maxBodyBytes = 1024;
+  const handle = async (request: DouyinRequest) => {
+    const body = typeof request.body === 'function' ? await request.body() : request.body;
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body ?? new ArrayBuffer(0));
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        method: request.method,
+        url: request.url,
+        adapter: request.adapter,
+        header: readHeader(request.headers, 'x-probe'),
+        sha1: sha1(bytes),
+      }),
+    };
+  };
+  return { maxBodyBytes, handle, handleRequest: createWebHandler(handle, maxBodyBytes) };
+}

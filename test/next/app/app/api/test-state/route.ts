@@ -1,0 +1,7 @@
+import { state } from '../../../lib/receiver';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(): Response {
+  return Response.json(state);
+}

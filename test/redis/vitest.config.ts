@@ -1,0 +1,17 @@
+import { defineProject } from 'vitest/config';
+import { alias } from '../../vitest.shared';
+
+// Several app instances in their own `node` processes (on the built packages: `pnpm build`
+// first) sharing one Redis. The files run one after the other: each starts 3 processes.
+export default defineProject({
+  resolve: { alias },
+  test: {
+    name: 'redis-multi-process',
+    include: ['*.test.ts'],
+    globalSetup: ['global-setup.ts'],
+    pool: 'forks',
+    poolOptions: { forks: { singleFork: true } },
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+});
