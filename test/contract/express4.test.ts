@@ -33,7 +33,7 @@ describe('express 4 with a body parser mounted first', () => {
     'express.json({ verify }) keeping req.rawBody',
     async ({ receiver, path }) => {
       const app = express();
-      app.use(express.json({ verify: (req, _res, buf) => void ((req as typeof req & { rawBody?: Buffer }).rawBody = buf) }));
+      app.use(express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody?: Buffer }).rawBody = buf) }));
       app.use(douyinWebhook(receiver, { path }));
       return listen(createServer(app));
     },

@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import { buildPush, signedHeaders } from '@douyin-push/core/testing';
 import { buildSpiRequest } from '@douyin-push/core/spi';
-import { NEXT_SECRET } from './global-setup';
+import { NEXT_SECRET } from './constants';
 
 // Next.js specifics, over real HTTP against the built app (`next build` + `next start`). The
 // shared adapter cases run in contract.test.ts.
-const url = inject('nextUrl');
+const url = inject('nextTestAppUrl');
 const routes = { app: '/api/douyin', pages: '/api/douyin-pages' } as const;
 
 interface TestState {

@@ -23,7 +23,9 @@ export type DouyinErrorCode =
   | 'DEDUPE_UNAVAILABLE'
   | 'HANDLER_FAILED'
   | 'HANDLER_TIMEOUT'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | 'INVALID_REPLY'
+  | 'SECRET_LOOKUP_FAILED';
 
 /**
  * The one error class of douyin-push: a stable `code` and the HTTP `status` the receiver

@@ -27,3 +27,4 @@ export {
   type RedisClientLike,
   type RedisCommander,
 } from './client';
+export { redisSpiReplies, type RedisSpiRepliesOptions } from './spi-replies';

@@ -86,7 +86,7 @@ export function verifySpiSignature(input: {
   for (const secret of input.secrets) {
     const expected = createHash(algorithm).update(spiStringToSign(secret, input.query, input.body)).digest();
     // Keep looping after a match so the time taken does not tell which secret matched.
-    if (matched === undefined) matched = secret;
+    if (timingSafeEqual(expected, given) && matched === undefined) matched = secret;
   }
   return matched;
 }

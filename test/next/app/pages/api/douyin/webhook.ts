@@ -1,6 +1,6 @@
 import { createDouyinPagesHandler } from '@douyin-push/next';
-import { receiver } from '../../lib/receiver';
+import { kit } from '../../../lib/contract';
 
 export const config = { api: { bodyParser: false } };
 
-export default createDouyinPagesHandler(receiver);
+export default createDouyinPagesHandler(kit.webhooks);

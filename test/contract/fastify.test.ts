@@ -1,0 +1,35 @@
+import Fastify from 'fastify';
+import { describe } from 'vitest';
+import { douyinPush } from '@douyin-push/fastify';
+import { describeBodyParser, describeContract, type ContractStart } from './suite.js';
+
+// The plugin registered next to an ordinary JSON route (which must keep Fastify's parser).
+const start: ContractStart = async ({ receiver, path }) => {
+  const app = Fastify();
+  await app.register(douyinPush, { receiver, path });
+  app.post('/contract/echo', async (request) => request.body);
+  const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { origin, close: () => app.close(), echoPath: '/contract/echo' };
+};
+
+describeContract('fastify 5', start);
+
+describe('fastify 5 with the app’s own application/json parser registered first', () => {
+  describeBodyParser(
+    'a custom application/json content-type parser',
+    async ({ receiver, path }) => {
+      const app = Fastify();
+      app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+        try {
+          done(null, JSON.parse(body as string));
+        } catch (error) {
+          done(error as Error, undefined);
+        }
+      });
+      await app.register(douyinPush, { receiver, path });
+      const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+      return { origin, close: () => app.close() };
+    },
+    'handled',
+  );
+});

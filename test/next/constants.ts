@@ -1,0 +1,2 @@
+/** The client secret both Next apps under test are started with. */
+export const NEXT_SECRET = 'next_contract_secret';
