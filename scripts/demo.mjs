@@ -56,7 +56,7 @@ try {
     const logs = await newReceiverLines(run.logFrom);
     if (run.code === 0 && /^✔ 200 /m.test(plain(run.stdout))) handled.push(event);
     else problems.push(`${event}: expected 200, got exit ${run.code}`);
-    if (!logs.some((line) => handledLine(line, event))) problems.push(`${event}: the receiver logged no handled event`);
+    if (!logs.some((line) => handledLine(line, event, run.msgId))) problems.push(`${event}: the receiver logged no handled event`);
   }
 
   // 2. Douyin delivers again (same bytes, same Msg-Id): answered 200 so Douyin stops, handler not rerun.
@@ -65,7 +65,7 @@ try {
   const dupLogs = await newReceiverLines(dup.logFrom);
   const dupOk = dup.code === 0 && /^✔ 200 /m.test(plain(dup.stdout));
   if (!dupOk) problems.push(`duplicate: expected 200, got exit ${dup.code}`);
-  if (dupLogs.some((line) => handledLine(line, 'life_product_status_change'))) {
+  if (dupLogs.some((line) => handledLine(line, 'life_product_status_change', dup.msgId))) {
     problems.push('duplicate: the receiver handled the same Msg-Id twice');
   }
 
@@ -75,7 +75,7 @@ try {
   const forgedLogs = await newReceiverLines(forged.logFrom);
   const forgedOk = forged.code === 1 && /^✖ 401 /m.test(plain(forged.stdout));
   if (!forgedOk) problems.push(`forged push: expected 401, got exit ${forged.code}`);
-  if (forgedLogs.some((line) => handledLine(line, 'life_trade_order_notify'))) {
+  if (forgedLogs.some((line) => handledLine(line, 'life_trade_order_notify', forged.msgId))) {
     problems.push('forged push: the receiver ran a handler for it');
   }
 
@@ -115,11 +115,12 @@ try {
 }
 
 /**
- * Whether a receiver log line says it handled `event`: the example logs each handled event by
- * name; refusals and duplicates log (if at all) with their error code.
+ * Whether a receiver log line says it handled this push: the examples log each handled event
+ * with its name or its Msg-Id; refusals log (if at all) with their status and error code.
  */
-function handledLine(line, event) {
-  return line.includes(event) && !/SIGNATURE_|DUPLICATE|duplicate|refused|\b40[0-9]\b|"level":(40|50)/.test(line);
+function handledLine(line, event, msgId) {
+  const mentions = line.includes(event) || (msgId !== undefined && line.includes(msgId));
+  return mentions && !/SIGNATURE_|DUPLICATE|duplicate|refused|\b[45]\d\d [A-Z_]{4,}|"level":(40|50)/.test(line);
 }
 
 function step(n, title, expectation) {
@@ -146,7 +147,9 @@ async function cli(args) {
   // The attempt lines only; the CLI's summary line repeats what the demo's summary says.
   for (const line of result.stdout.split('\n')) if (/^\S*[✔✖⏱]/.test(plain(line))) say(`  ${line}`);
   for (const line of result.stderr.split('\n').filter(Boolean)) say(`  ${c.red(line)}`);
-  return result;
+  // The attempt line shows the first 8 hex digits of the Msg-Id; receivers log the whole id.
+  const msgId = /  msg ([0-9a-f]{8})…/.exec(plain(result.stdout))?.[1];
+  return { ...result, msgId };
 }
 
 /** The receiver lines logged since `from` (after a moment, so lines written with the reply arrive). */
@@ -155,7 +158,7 @@ async function newReceiverLines(from) {
   const lines = receiverLog.slice(from);
   for (const line of lines) {
     const shown = compact(line);
-    if (shown) say(c.dim(`  │ receiver: ${shown}`));
+    if (shown) say(c.dim(`  │ receiver: ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`));
   }
   return lines;
 }

@@ -59,3 +59,18 @@ describe.each([
     expect((await send(req, req.url.replace('timestamp=', 'timestamp=9'))).status).toBe(401);
   });
 });
+
+it("acks before handling when asked to, the handler kept alive by Next's after()", async () => {
+  const push = certificate(`next-early-${Date.now()}`);
+  const res = await post(`${base}/early-ack`, push);
+  // The handler is still waiting at its gate: the 200 came first.
+  expect(res.status).toBe(200);
+  let done: string[] = (await (await fetch(`${base}/early-ack`)).json()).done;
+  expect(done).not.toContain(push.msgId);
+  done = (await (await fetch(`${base}/early-ack?open=${push.msgId}`)).json()).done;
+  for (let i = 0; i < 100 && !done.includes(push.msgId!); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    done = (await (await fetch(`${base}/early-ack`)).json()).done;
+  }
+  expect(done).toContain(push.msgId);
+});

@@ -6,6 +6,9 @@ export default defineProject({
   test: {
     name: 'next',
     include: ['*.test.ts'],
+    // As test/contract: every case talks to a real server; the suite's own guard fails a hang first.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
     globalSetup: ['./global-setup.ts'],
     // One `next start` serves every file; run them one after another against it.
     fileParallelism: false,

@@ -33,11 +33,14 @@ export interface DouyinKoaContext {
   path: string;
   originalUrl: string;
   headers: IncomingMessage['headers'];
-  request: { body?: unknown; rawBody?: unknown };
+  /** Read for `body` / `rawBody` a body parser left (typed loosely: koa's own types declare neither). */
+  request: object;
   status: number;
   body: unknown;
   set(fields: Record<string, string>): void;
 }
+
+type ParsedRequest = { body?: unknown; rawBody?: unknown };
 
 /** A koa middleware: `app.use(douyin)` or `router.post(path, douyin)`. */
 export type DouyinKoaMiddleware<R extends DouyinReceiver = DouyinWebhooks> = Mounted<
@@ -76,8 +79,8 @@ export function douyinWebhook(
         readNodeBody(ctx.req, {
           maxBodyBytes: receiver.maxBodyBytes,
           adapter: 'koa',
-          rawBody: ctx.request.rawBody,
-          parsedBody: ctx.request.body,
+          rawBody: (ctx.request as ParsedRequest).rawBody,
+          parsedBody: (ctx.request as ParsedRequest).body,
         }),
       adapter: 'koa',
     });

@@ -1,0 +1,79 @@
+// Bytes per remembered Msg-Id in the memory store at 1 million ids, and the bound of `max`.
+// Run with --expose-gc (run.mjs does): `node --expose-gc bench/memory.mjs`
+import { memoryDedupe } from '@douyin-push/core';
+
+const gc = globalThis.gc;
+if (!gc) throw new Error('run with node --expose-gc');
+
+function heap() {
+  for (let i = 0; i < 4; i++) gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external + m.arrayBuffers;
+}
+
+// Core's keys are `<client_key>:<msg id>`: a 16-char client key and a 32-hex Msg-Id, like Douyin's.
+const key = (i) => `aw6ufdiwwmx4x7tf:${i.toString(16).padStart(32, '0')}`;
+
+async function fill(store, n, complete = true) {
+  for (let i = 0; i < n; i++) {
+    const k = key(i);
+    const claim = await store.claim(k);
+    if (complete && claim.status === 'claimed') await store.complete(k, claim.token);
+  }
+}
+
+export async function benchMemory(n = Number(process.env.BENCH_MEMORY_IDS ?? 1_000_000)) {
+  // Baseline: the hand-written receiver's plain Map of the same keys (no TTL, no LRU order).
+  const before0 = heap();
+  const plain = new Map();
+  for (let i = 0; i < n; i++) plain.set(key(i), 1);
+  const plainMapBytes = (heap() - before0) / n;
+  plain.clear();
+
+  const before = heap();
+  const store = memoryDedupe({ max: n });
+  await fill(store, n);
+  const completedBytes = (heap() - before) / n;
+  const completedSize = store.size;
+
+  // Ids still being handled hold their claim token as well.
+  const before2 = heap();
+  const claims = memoryDedupe({ max: n });
+  await fill(claims, n, false);
+  const processingBytes = (heap() - before2) / n;
+
+  // The bound: 1 million ids into a store of max 100 000.
+  const bounded = memoryDedupe({ max: 100_000 });
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const k = key(i);
+    const claim = await bounded.claim(k);
+    await bounded.complete(k, claim.token);
+    if (bounded.size > largest) largest = bounded.size;
+  }
+  // Oldest evicted first: the first id is new again, the last is remembered.
+  const first = (await bounded.claim(key(0))).status;
+  const last = (await bounded.claim(key(n - 1))).status;
+  return {
+    ids: n,
+    bytesPerCompletedId: completedBytes,
+    bytesPerProcessingId: processingBytes,
+    bytesPerIdInPlainMap: plainMapBytes,
+    sizeAfterFill: completedSize,
+    bounded: { max: 100_000, inserted: n, largestSize: largest, firstIdAfter: first, lastIdAfter: last },
+    target: 300,
+    keepAlive: [store.size, claims.size],
+  };
+}
+
+export function memoryTable(r) {
+  return [
+    { measure: `bytes per completed Msg-Id at ${r.ids.toLocaleString('en')} ids`, value: r.bytesPerCompletedId.toFixed(0), target: '≤ 300' },
+    { measure: 'bytes per in-flight Msg-Id (claim token held)', value: r.bytesPerProcessingId.toFixed(0), target: '' },
+    { measure: 'baseline: bytes per id in a plain Map of the same keys', value: r.bytesPerIdInPlainMap.toFixed(0), target: '' },
+    { measure: `largest size, ${r.ids.toLocaleString('en')} ids into max ${r.bounded.max.toLocaleString('en')}`, value: String(r.bounded.largestSize), target: `≤ ${r.bounded.max}` },
+    { measure: 'first id after the fill / last id', value: `${r.bounded.firstIdAfter} / ${r.bounded.lastIdAfter}`, target: 'claimed / completed' },
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.table(memoryTable(await benchMemory()));

@@ -1,0 +1,135 @@
+// One benchmark server: `node bench/servers/app.mjs <framework> <variant> [maxBodyBytes]`.
+//   framework: node | express5 | express4 | koa3 | koa2 | fastify | web
+//   variant:   adapter (the douyin-push adapter) | hand (hand-written receiver) | bare (reads the body only)
+// Prints {"ready": port} on stdout. GET /__stats answers pushes served and this process's CPU
+// time and memory since the last GET /__reset, so CPU is measured inside the server only.
+import { createServer } from 'node:http';
+import { createDouyinWebhooks } from '@douyin-push/core';
+import { toNodeListener } from '@douyin-push/core/node';
+import { OK_BODY, createHandReceiver } from '../lib/hand.mjs';
+import { PATH, SECRET } from '../lib/push.mjs';
+import { webListener } from '../lib/web-glue.mjs';
+
+const [framework, variant, maxArg] = process.argv.slice(2);
+const maxBodyBytes = Number(maxArg ?? 1024 * 1024);
+let pushes = 0;
+let since = process.cpuUsage();
+
+const webhooks = createDouyinWebhooks({
+  clientSecret: SECRET,
+  maxBodyBytes,
+  onSchemaMismatch: (event, issues) => process.stderr.write(`schema mismatch ${event.name}: ${JSON.stringify(issues)}\n`),
+});
+webhooks.onAny(() => {
+  pushes++;
+});
+webhooks.onError((error) => {
+  if (error.status >= 500) process.stderr.write(`${error.code}: ${error.message}\n`);
+});
+const hand = createHandReceiver({
+  secret: SECRET,
+  handler: () => {
+    pushes++;
+  },
+});
+const bare = () => {
+  pushes++;
+  return 200;
+};
+/** The body work of a variant, on the raw bytes and the two headers. */
+const work = variant === 'hand' ? (bytes, h) => hand(bytes, h['x-douyin-signature'], h['msg-id']) : bare;
+
+function readRaw(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function build() {
+  if (framework === 'node') {
+    if (variant === 'adapter') return toNodeListener(webhooks, { path: PATH });
+    return async (req, res) => {
+      const status = await work(await readRaw(req), req.headers);
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': OK_BODY.length }).end(OK_BODY);
+    };
+  }
+  if (framework === 'express5' || framework === 'express4') {
+    const express = (await import(framework === 'express5' ? 'express' : 'express4')).default;
+    const app = express();
+    if (variant === 'adapter') {
+      const { douyinWebhook } = await import('@douyin-push/express');
+      app.use(douyinWebhook(webhooks, { path: PATH }));
+    } else {
+      app.post(PATH, express.raw({ type: () => true, limit: maxBodyBytes }), async (req, res) => {
+        res.status(await work(req.body, req.headers)).json({ ok: true });
+      });
+    }
+    return app;
+  }
+  if (framework === 'koa3' || framework === 'koa2') {
+    const Koa = (await import(framework === 'koa3' ? 'koa' : 'koa2')).default;
+    const app = new Koa();
+    app.silent = true;
+    if (variant === 'adapter') {
+      const { douyinWebhook } = await import('@douyin-push/koa');
+      app.use(douyinWebhook(webhooks, { path: PATH }));
+    } else {
+      app.use(async (ctx, next) => {
+        if (ctx.path !== PATH || ctx.method !== 'POST') return next();
+        ctx.status = await work(await readRaw(ctx.req), ctx.headers);
+        ctx.body = { ok: true };
+      });
+    }
+    return app.callback();
+  }
+  if (framework === 'fastify') {
+    const Fastify = (await import('fastify')).default;
+    let handler;
+    const app = Fastify({ serverFactory: (h) => ((handler = h), createServer()) });
+    if (variant === 'adapter') {
+      const { douyinPush } = await import('@douyin-push/fastify');
+      await app.register(douyinPush, { receiver: webhooks, path: PATH });
+    } else {
+      await app.register(async (scope) => {
+        scope.removeAllContentTypeParsers();
+        scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, (_req, body, done) => done(null, body));
+        scope.post(PATH, async (request, reply) => {
+          reply.code(await work(request.body, request.headers));
+          return { ok: true };
+        });
+      });
+    }
+    await app.ready();
+    return handler;
+  }
+  if (framework === 'web') {
+    if (variant === 'adapter') return webListener(PATH, (request) => webhooks.handleRequest(request));
+    return webListener(PATH, async (request) => {
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      const h = { 'x-douyin-signature': request.headers.get('x-douyin-signature'), 'msg-id': request.headers.get('msg-id') };
+      return Response.json({ ok: true }, { status: await work(bytes, h) });
+    });
+  }
+  throw new Error(`unknown framework ${framework}`);
+}
+
+const app = await build();
+const server = createServer((req, res) => {
+  if (req.url === '/__stats' || req.url === '/__reset') {
+    const cpu = process.cpuUsage(since);
+    const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, memory: process.memoryUsage() });
+    if (req.url === '/__reset') {
+      pushes = 0;
+      since = process.cpuUsage();
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    return;
+  }
+  app(req, res);
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ ready: server.address().port })}\n`));
+process.on('SIGTERM', () => process.exit(0));

@@ -1,0 +1,22 @@
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * The one build every package shares: ESM + CJS with `.d.ts`/`.d.cts`, for Node 20+.
+ *
+ * @example
+ * ```ts
+ * // packages/<name>/tsup.config.ts
+ * export default packageBuild({ index: 'src/index.ts' });
+ * ```
+ */
+export function packageBuild(entry: Record<string, string>, extra: Options = {}) {
+  return defineConfig({
+    entry,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+    ...extra,
+  });
+}
