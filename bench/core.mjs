@@ -101,8 +101,9 @@ export function coreTable(result) {
   }));
 }
 
+// `--json`: print the result as JSON (bench/run.mjs runs each part in its own pinned process).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await benchCore();
-  console.table(coreTable(result));
-  console.log(`core / hand-written (mean): ${result.ratio.toFixed(2)}x (target ≤ 1.5x)`);
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else console.table(coreTable(result));
 }

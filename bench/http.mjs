@@ -101,7 +101,9 @@ export function httpTable(result) {
   }));
 }
 
+// `--json`: print the result as JSON (bench/run.mjs runs each part in its own pinned process).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await benchHttp(process.argv.length > 2 ? process.argv.slice(2) : undefined);
-  console.table(httpTable(result));
+  const result = await benchHttp(process.argv.slice(2).filter((a) => a !== '--json').length ? process.argv.slice(2).filter((a) => a !== '--json') : undefined);
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else console.table(httpTable(result));
 }

@@ -2,10 +2,9 @@
 // Run with --expose-gc (run.mjs does): `node --expose-gc bench/memory.mjs`
 import { memoryDedupe } from '@douyin-push/core';
 
-const gc = globalThis.gc;
-if (!gc) throw new Error('run with node --expose-gc');
-
 function heap() {
+  const gc = globalThis.gc;
+  if (!gc) throw new Error('run with node --expose-gc');
   for (let i = 0; i < 4; i++) gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.external + m.arrayBuffers;
@@ -76,4 +75,9 @@ export function memoryTable(r) {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(memoryTable(await benchMemory()));
+// `--json`: print the result as JSON (bench/run.mjs runs each part in its own pinned process).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await benchMemory();
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else console.table(memoryTable(result));
+}

@@ -1,8 +1,12 @@
 import { packageBuild } from '../../tsup.shared';
 
-export default packageBuild({
-  index: 'src/index.ts',
-  node: 'src/node/index.ts',
-  testing: 'src/testing/index.ts',
-  spi: 'src/spi/index.ts',
-});
+// CJS splitting keeps one copy of shared modules (errors, receiver) across the four entries.
+export default packageBuild(
+  {
+    index: 'src/index.ts',
+    node: 'src/node/index.ts',
+    testing: 'src/testing/index.ts',
+    spi: 'src/spi/index.ts',
+  },
+  { splitting: true },
+);

@@ -50,6 +50,12 @@ export interface ContractOptions {
    * of what reaches core) are skipped, as the app can't mount those.
    */
   mountsGivenReceiver?: boolean;
+  /**
+   * Whether the framework keeps `content-length` on replies. Default true. Next.js App Router
+   * drops it on purpose and streams every reply chunked (FORBIDDEN_HEADERS in
+   * next/dist/server/send-response.js); then the reply must be chunked instead.
+   */
+  contentLength?: boolean;
 }
 
 // A hang must fail the test with a clear cause, not stall the run.
@@ -120,7 +126,8 @@ export function describeContract(name: string, start: ContractStart, options: Co
       expect(res.status, res.text).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.text).toBe('{"challenge":12345}');
-      expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(res.text)));
+      if (options.contentLength === false) expect(res.headers.get('transfer-encoding')).toBe('chunked');
+      else expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(res.text)));
     });
 
     it('answers 401 for a missing or a wrong signature, without running a handler', async () => {

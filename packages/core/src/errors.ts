@@ -14,6 +14,7 @@ export type DouyinErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'BODY_TOO_LARGE'
   | 'RAW_BODY_UNAVAILABLE'
+  | 'REQUEST_ABORTED'
   | 'SIGNATURE_MISSING'
   | 'SIGNATURE_MISMATCH'
   | 'INVALID_JSON'
@@ -40,8 +41,19 @@ export type DouyinErrorCode =
  * }
  * ```
  */
+const BRAND = Symbol.for('@douyin-push/error');
+
 export class DouyinPushError extends Error {
   override readonly name: string = 'DouyinPushError';
+  readonly [BRAND] = true;
+
+  // One class, even when an app loads two copies of core (its ESM and CJS builds, or two
+  // versions): `instanceof DouyinPushError` checks the brand, subclasses keep the usual check.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== DouyinPushError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   readonly code: DouyinErrorCode | (string & {});
   readonly status: number;
 

@@ -135,6 +135,20 @@ describe('reply table', () => {
   });
 });
 
+describe('DouyinPushError across copies of core', () => {
+  it('recognises an error from another copy (ESM vs CJS build) by its brand, and keeps subclass checks exact', async () => {
+    const { DouyinPushError, DouyinHandlerError } = await import('@douyin-push/core');
+    const foreign = Object.assign(new Error('from the other build'), { [Symbol.for('@douyin-push/error')]: true, code: 'BODY_TOO_LARGE', status: 413 });
+    expect(foreign instanceof DouyinPushError).toBe(true);
+    expect(new Error('plain') instanceof DouyinPushError).toBe(false);
+    expect(new DouyinPushError('X', 400, 'x') instanceof DouyinHandlerError).toBe(false);
+    expect(new DouyinHandlerError([new Error('a')], 'ctx') instanceof DouyinPushError).toBe(true);
+    const { webhooks } = receiver();
+    const reply = await webhooks.handle({ method: 'POST', headers: {}, body: () => Promise.reject(foreign) });
+    expect(reply.status).toBe(413);
+  });
+});
+
 describe('configuration', () => {
   it.each([undefined, '', [], ['']])('throws CONFIG_INVALID at construction for clientSecret %j', (clientSecret) => {
     expect(() => createDouyinWebhooks({ clientSecret: clientSecret as never })).toThrow(
