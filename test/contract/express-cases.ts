@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import type expressApp from 'express';
+import { douyinWebhook } from '@douyin-push/express';
+import { describeBodyParser, describeContract, type ContractStart } from './suite.js';
+import { listen } from './servers.js';
+import { describe } from 'vitest';
+
+/** The contract cases and body-parser setups for one express major version. */
+export function describeExpress(label: string, express: typeof expressApp): void {
+  // The recommended setup: the middleware first, the app's own JSON parser after it.
+  const start: ContractStart = async ({ receiver, path }) => {
+    const app = express();
+    app.use(douyinWebhook(receiver, { path }));
+    app.use(express.json());
+    app.post('/contract/echo', (req, res) => {
+      res.json(req.body);
+    });
+    return listen(createServer(app), { echoPath: '/contract/echo' });
+  };
+
+  describeContract(label, start);
+
+  describe(`${label} with a body parser mounted first`, () => {
+    describeBodyParser(
+      'express.json()',
+      async ({ receiver, path }) => {
+        const app = express();
+        app.use(express.json());
+        app.use(douyinWebhook(receiver, { path }));
+        return listen(createServer(app));
+      },
+      { code: 'RAW_BODY_UNAVAILABLE', fix: /@douyin-push\/express: .*express\.raw\(\{ type: 'application\/json' \}\)/ },
+    );
+    describeBodyParser(
+      'express.json({ verify }) keeping req.rawBody',
+      async ({ receiver, path }) => {
+        const app = express();
+        app.use(express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody?: Buffer }).rawBody = buf) }));
+        app.use(douyinWebhook(receiver, { path }));
+        return listen(createServer(app));
+      },
+      'handled',
+    );
+    describeBodyParser(
+      "express.raw({ type: 'application/json' })",
+      async ({ receiver, path }) => {
+        const app = express();
+        app.use(express.raw({ type: 'application/json' }));
+        app.use(douyinWebhook(receiver, { path }));
+        return listen(createServer(app));
+      },
+      'handled',
+    );
+  });
+}

@@ -1,0 +1,70 @@
+import { createServer } from 'node:http';
+import type KoaApp from 'koa';
+import koaBodyParser from 'koa-bodyparser';
+import { bodyParser as koaOrgBodyParser } from '@koa/bodyparser';
+import { describe } from 'vitest';
+import { douyinWebhook } from '@douyin-push/koa';
+import { describeBodyParser, describeContract, type ContractStart } from './suite.js';
+import { listen } from './servers.js';
+
+/** The contract cases and body-parser setups for one koa major version. */
+export function describeKoa(label: string, Koa: typeof KoaApp): void {
+  function app(): KoaApp {
+    const koa = new Koa();
+    koa.silent = true;
+    return koa;
+  }
+
+  /** A sibling route that answers the JSON the app's parser produced. */
+  const echo: KoaApp.Middleware = async (ctx, next) => {
+    if (ctx.path === '/contract/echo') ctx.body = (ctx.request as { body?: unknown }).body;
+    else await next();
+  };
+
+  const start: ContractStart = async ({ receiver, path }) => {
+    const koa = app();
+    koa.use(douyinWebhook(receiver, { path }));
+    koa.use(koaBodyParser());
+    koa.use(echo);
+    return listen(createServer(koa.callback()), { echoPath: '/contract/echo' });
+  };
+
+  describeContract(label, start);
+
+  describe(`${label} with a body parser mounted first`, () => {
+    describeBodyParser(
+      'koa-bodyparser (keeps ctx.request.rawBody)',
+      async ({ receiver, path }) => {
+        const koa = app();
+        koa.use(koaBodyParser());
+        koa.use(douyinWebhook(receiver, { path }));
+        return listen(createServer(koa.callback()));
+      },
+      'handled',
+    );
+    describeBodyParser(
+      '@koa/bodyparser (keeps ctx.request.rawBody)',
+      async ({ receiver, path }) => {
+        const koa = app();
+        koa.use(koaOrgBodyParser());
+        koa.use(douyinWebhook(receiver, { path }));
+        return listen(createServer(koa.callback()));
+      },
+      'handled',
+    );
+    describeBodyParser(
+      'a parser that keeps only the parsed object',
+      async ({ receiver, path }) => {
+        const koa = app();
+        koa.use(koaBodyParser());
+        koa.use(async (ctx, next) => {
+          delete (ctx.request as { rawBody?: unknown }).rawBody;
+          await next();
+        });
+        koa.use(douyinWebhook(receiver, { path }));
+        return listen(createServer(koa.callback()));
+      },
+      { code: 'RAW_BODY_UNAVAILABLE', fix: /@douyin-push\/koa: .*before the body parser/ },
+    );
+  });
+}
