@@ -17,6 +17,8 @@ export function packageBuild(entry: Record<string, string>, extra: Options = {})
     clean: true,
     sourcemap: true,
     target: 'node20',
+    // Errors still print; the per-file size lines of eight packages only bury them.
+    silent: true,
     ...extra,
   });
 }
