@@ -118,7 +118,9 @@ async function build() {
 
 const app = await build();
 const server = createServer((req, res) => {
-  if (req.url === '/__stats' || req.url === '/__reset') {
+  if (req.url === '/__stats' || req.url === '/__reset' || req.url === '/__stats?gc') {
+    // `?gc` (with --expose-gc): collect first, so memory counts only what is still held.
+    if (req.url === '/__stats?gc') globalThis.gc?.();
     const cpu = process.cpuUsage(since);
     const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, memory: process.memoryUsage() });
     if (req.url === '/__reset') {

@@ -7,7 +7,7 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...extra });
+const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const, ...extra });
 
 /**
  * `next build` in `dir` (skipped when `reuse` and a build is there), with `bin` the `next` CLI.

@@ -10,7 +10,5 @@ export default defineProject({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     globalSetup: ['./global-setup.ts'],
-    // One `next start` serves every file; run them one after another against it.
-    fileParallelism: false,
   },
 });

@@ -91,6 +91,9 @@ export function catalogue(): BadInput[] {
     signedRow('content string is truncated JSON', env({ event: 'life_trade_order_notify', content: '{"order":{"order_id":"1"' }), 400, 'INVALID_CONTENT'),
     signedRow('content string with invalid escapes', env({ event: 'life_trade_order_notify', content: '{"a":"\\x41"}' }), 400, 'INVALID_CONTENT'),
     signedRow('verify_webhook without challenge', env({ event: 'verify_webhook', client_key: '', content: '{}' }), 400, 'INVALID_CONTENT'),
+    // Echoing a challenge this deep overflows JSON.stringify's stack: it must be refused as
+    // bad content, not end in a 500 (found by the fuzz suite).
+    signedRow('verify_webhook with a 10 000-deep challenge', env({ event: 'verify_webhook', client_key: '', content: `{"challenge":${deep(10_000)}}` }), 400, 'INVALID_CONTENT'),
     signedRow('verify_webhook with content "null"', env({ event: 'verify_webhook', client_key: '', content: 'null' }), 400, 'INVALID_CONTENT'),
     // Methods and sizes
     { name: 'GET', method: 'GET', headers: {}, status: 405, code: 'METHOD_NOT_ALLOWED' },

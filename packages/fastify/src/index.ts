@@ -17,15 +17,8 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  bodyTooLarge,
-  configError,
-  createDouyinWebhooks,
-  type BodySource,
-  type DouyinReceiver,
-  type DouyinWebhooks,
-  type DouyinWebhooksOptions,
-} from '@douyin-push/core';
+import { bodyTooLarge, configError, createDouyinWebhooks } from '@douyin-push/core';
+import type { BodySource, DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,14 +34,10 @@ declare module 'fastify' {
  *
  * @example
  * ```ts
- * const webhooks = createDouyinWebhooks({ clientSecret });
- * await app.register(douyinPush, { receiver: webhooks, path: '/douyin/push' });
+ * await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret }), path: '/douyin/push' });
  * ```
  */
-export type DouyinPushFastifyOptions = { path: string } & (
-  | DouyinWebhooksOptions
-  | { receiver: DouyinReceiver }
-);
+export type DouyinPushFastifyOptions = { path: string } & (DouyinWebhooksOptions | { receiver: DouyinReceiver });
 
 async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOptions): Promise<void> {
   if (typeof options.path !== 'string' || !options.path.startsWith('/')) {
@@ -56,39 +45,34 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
   }
   const receiver = 'receiver' in options ? options.receiver : createDouyinWebhooks(options);
   // Only the push receiver has the event API behind `app.douyin`; SPI receivers just mount.
-  if (isWebhooks(receiver)) {
-    if (fastify.hasDecorator('douyin') && fastify.douyin !== receiver) {
+  if (typeof (receiver as Partial<DouyinWebhooks>).on === 'function') {
+    if (!fastify.hasDecorator('douyin')) fastify.decorate('douyin', receiver as DouyinWebhooks);
+    else if (fastify.douyin !== receiver) {
       throw configError(
         '@douyin-push/fastify: `douyin` is already registered on this instance. To serve several paths, create one receiver with createDouyinWebhooks() and register it as { receiver, path } for each path.',
       );
     }
-    if (!fastify.hasDecorator('douyin')) fastify.decorate('douyin', receiver);
   }
 
   // The buffer parser lives in this child scope only, so sibling routes keep their JSON parser.
   await fastify.register(async (scope) => {
+    const bodyLimit = receiver.maxBodyBytes;
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: receiver.maxBodyBytes }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
 
     const answer = async (request: FastifyRequest, reply: FastifyReply, body: BodySource | undefined) => {
       const result = await receiver.handle({ method: request.method, url: request.url, headers: request.headers, body, adapter: 'fastify' });
       return reply.code(result.status).headers(result.headers).send(result.body);
     };
-
-    scope.all(options.path, (request, reply) => answer(request, reply, request.body as Buffer | undefined));
-    // Fastify rejects an oversized body before the handler; hand that to core so the reply
+    // Route bodyLimit too: it wins over the parser's, and must not fall back to the server's.
+    scope.all(options.path, { bodyLimit }, (request, reply) => answer(request, reply, request.body as Buffer | undefined));
+    // Fastify refuses an oversized body before the handler; hand that to core so the reply
     // (status, body, onError report) is core's. https://fastify.dev/docs/latest/Reference/Errors/#fst_err_ctp_body_too_large
     scope.setErrorHandler((error: { code?: string }, request, reply) => {
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      return answer(request, reply, async () => {
-        throw bodyTooLarge(receiver.maxBodyBytes);
-      });
+      return answer(request, reply, () => Promise.reject(bodyTooLarge(bodyLimit)));
     });
   });
-}
-
-function isWebhooks(receiver: DouyinReceiver): receiver is DouyinWebhooks {
-  return typeof (receiver as Partial<DouyinWebhooks>).on === 'function';
 }
 
 /**

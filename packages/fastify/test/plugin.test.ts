@@ -121,6 +121,16 @@ describe('@douyin-push/fastify', () => {
     });
   });
 
+  it("uses the receiver's maxBodyBytes, not Fastify's 1 MiB default bodyLimit", async () => {
+    const app = Fastify();
+    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push', maxBodyBytes: 3 * 1024 * 1024 });
+    const url = await listen(app);
+    const body = JSON.stringify({ event: 'life_product_status_change', client_key: 'aw', content: 'x'.repeat(2 * 1024 * 1024), log_id: '1' });
+    // Read whole and checked: a forged signature gets core's 401, not a 413 from Fastify.
+    const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers: signedHeaders(body, 'other'), body });
+    expect(res.status).toBe(401);
+  });
+
   it('lets core answer other methods (405, Allow: POST) and bad signatures (401)', async () => {
     const app = Fastify();
     await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
