@@ -177,7 +177,7 @@ const structuredBody = fc
       rawValue,
       fc.string({ maxLength: 40 }).map((s) => JSON.stringify(s)),
       // verify_webhook's challenge of any shape, up to deeply nested (core echoes it back).
-      fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.integer({ min: 1, max: 1_000 }).map((d) => deep(d, '[', ']'))).map((raw) => JSON.stringify(`{"challenge":${raw}}`)),
+      fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.integer({ min: 1, max: 20_000 }).map((d) => deep(d, '[', ']'))).map((raw) => JSON.stringify(`{"challenge":${raw}}`)),
     ),
     msgId: fc.option(fc.string({ maxLength: 40 }).map((s) => JSON.stringify(s))),
     extra: fc.option(rawValue),

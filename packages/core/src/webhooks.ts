@@ -129,7 +129,10 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
     const content = decodeContent(envelope.content);
     if (isChallenge) {
       const challenge = (content as { challenge?: unknown } | null)?.challenge;
-      if (challenge === undefined) throw new DouyinPushError('INVALID_CONTENT', 400, 'verify_webhook without `content.challenge`.');
+      // Douyin sends a number (protocol §3); a string is echoed too. Anything else is not a challenge.
+      if (typeof challenge !== 'number' && typeof challenge !== 'string') {
+        throw new DouyinPushError('INVALID_CONTENT', 400, 'verify_webhook needs `content.challenge` as a number or string.');
+      }
       // Echo the parsed value untouched: a number stays a number (protocol §3).
       return jsonReply(200, { challenge });
     }

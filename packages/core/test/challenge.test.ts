@@ -50,10 +50,16 @@ describe('verify_webhook', () => {
     expect((await lenient.handle({ method: 'POST', ...push })).status).toBe(401);
   });
 
-  it('answers 400 for a challenge without content.challenge', async () => {
+  it.each([
+    ['no challenge', '{}'],
+    ['a null challenge', '{"challenge":null}'],
+    ['an object challenge', '{"challenge":{"a":1}}'],
+    ['an array challenge', '{"challenge":[1]}'],
+  ])('answers 400 INVALID_CONTENT for %s', async (_name, content) => {
     const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
-    const body = '{"event":"verify_webhook","client_key":"","content":{}}';
+    const body = `{"event":"verify_webhook","client_key":"","content":${content}}`;
     const reply = await webhooks.handle({ method: 'POST', headers: { 'x-douyin-signature': sign(body, SECRET) }, body });
     expect(reply.status).toBe(400);
+    expect(reply.errorCode).toBe('INVALID_CONTENT');
   });
 });
