@@ -3,7 +3,10 @@
 // tinybench; every iteration takes the next push of a pool, so each one is new to the store.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Bench } from 'tinybench';
-import { createDouyinWebhooks, envelopeSchema, eventSchemas, memoryDedupe, verifySignature } from '@douyin-push/core';
+import { pathToFileURL } from 'node:url';
+// DOUYIN_CORE_DIST=<dir of a built core>: measure a patched core (before/after) with the same code.
+const coreEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/index.js`).href : '@douyin-push/core';
+const { createDouyinWebhooks, envelopeSchema, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
 import { createHandReceiver } from './lib/hand.mjs';
 import { makePush, SECRET } from './lib/push.mjs';
 

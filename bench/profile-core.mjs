@@ -1,6 +1,8 @@
 // Profiles core's hot path: `node --cpu-prof --cpu-prof-dir=bench/results bench/profile-core.mjs [core|hand]`,
 // then `node bench/lib/profile-summary.mjs bench/results/<file>.cpuprofile`.
-import { createDouyinWebhooks, memoryDedupe } from '@douyin-push/core';
+import { pathToFileURL } from 'node:url';
+const dist = process.env.DOUYIN_CORE_DIST;
+const { createDouyinWebhooks, memoryDedupe } = await import(dist ? pathToFileURL(`${dist}/index.js`).href : '@douyin-push/core');
 import { createHandReceiver } from './lib/hand.mjs';
 import { makePush, SECRET } from './lib/push.mjs';
 

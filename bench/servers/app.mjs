@@ -4,8 +4,11 @@
 // Prints {"ready": port} on stdout. GET /__stats answers pushes served and this process's CPU
 // time and memory since the last GET /__reset, so CPU is measured inside the server only.
 import { createServer } from 'node:http';
-import { createDouyinWebhooks } from '@douyin-push/core';
-import { toNodeListener } from '@douyin-push/core/node';
+import { pathToFileURL } from 'node:url';
+// DOUYIN_CORE_DIST=<dir of a built core>: serve node/web from a patched core (before/after runs).
+const dist = process.env.DOUYIN_CORE_DIST;
+const { createDouyinWebhooks } = await import(dist ? pathToFileURL(`${dist}/index.js`).href : '@douyin-push/core');
+const { toNodeListener } = await import(dist ? pathToFileURL(`${dist}/node.js`).href : '@douyin-push/core/node');
 import { OK_BODY, createHandReceiver } from '../lib/hand.mjs';
 import { PATH, SECRET } from '../lib/push.mjs';
 import { webListener } from '../lib/web-glue.mjs';

@@ -1,4 +1,5 @@
 import { buildSpiRequest, type BuildSpiRequestInput, type DouyinSpi } from '@douyin-push/core/spi';
+export { deferred } from '../helpers.js';
 
 export const SECRET = 'spi_test_secret';
 
@@ -17,17 +18,6 @@ export async function send(
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, text };
-}
-
-/** A promise plus its resolvers, so a test decides when a handler finishes (no sleeps). */
-export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 /** Asserts the Douyin envelope and that `error_code` is a JSON number (never `"0"`). */
