@@ -26,9 +26,13 @@ export function bodyTooLarge(maxBodyBytes: number): DouyinPushError {
  * const rawBody = await resolveBody(request.body, 1024 * 1024);
  * ```
  */
-export async function resolveBody(source: BodySource | undefined, maxBodyBytes: number): Promise<Uint8Array> {
+export function resolveBody(source: BodySource | undefined, maxBodyBytes: number): Promise<Uint8Array> | Uint8Array {
   if (source === undefined) return new Uint8Array(0);
-  const bytes = toBytes(typeof source === 'function' ? await source() : source);
+  if (typeof source === 'function') return source().then((b) => limit(toBytes(b), maxBodyBytes));
+  return limit(toBytes(source), maxBodyBytes);
+}
+
+function limit(bytes: Uint8Array, maxBodyBytes: number): Uint8Array {
   if (bytes.byteLength > maxBodyBytes) throw bodyTooLarge(maxBodyBytes);
   return bytes;
 }

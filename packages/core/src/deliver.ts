@@ -3,6 +3,7 @@ import type { DedupeClaim, DedupeStore } from './dedupe/types.js';
 import { DouyinPushError } from './errors.js';
 import type { DouyinReply } from './receiver.js';
 import { jsonReply, toDouyinError } from './replies.js';
+import { withDeadline } from './deadline.js';
 
 /** Everything {@link deliverWithDedupe} needs to run one authentic push. */
 export interface Delivery {
@@ -60,16 +61,7 @@ export async function deliverWithDedupe(delivery: Delivery): Promise<DouyinReply
     return HANDLED;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(resolve, delivery.timeoutMs, 'timeout');
-  });
-  try {
-    const outcome = await Promise.race([settled, timedOut]);
-    if (outcome !== 'timeout') return HANDLED;
-  } finally {
-    clearTimeout(timer);
-  }
+  if ((await withDeadline(settled, delivery.timeoutMs)) !== 'timeout') return HANDLED;
   // Too slow: answer now so Douyin retries, and still account for how the handlers end.
   settled.catch((e: unknown) => delivery.report(toDouyinError(e)));
   delivery.waitUntil?.(settled.catch(() => undefined));

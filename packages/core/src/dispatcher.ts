@@ -74,6 +74,20 @@ export function createDispatcher() {
 
   /** Runs every matching handler concurrently; throws one DouyinHandlerError with all failures. */
   async function dispatch(event: DouyinAnyEvent): Promise<void> {
+    // The common case, one handler: no Promise wrapper, no allSettled.
+    const named = byName.get(event.name);
+    const actioned = event.action !== undefined ? byName.get(`${event.name}.${event.action}`) : undefined;
+    const count = (named?.size ?? 0) + (actioned?.size ?? 0) + anyHandlers.size;
+    if (count === 0) return;
+    if (count === 1) {
+      const only = (named?.size ? named : actioned?.size ? actioned : anyHandlers).values().next().value as (event: never) => unknown;
+      try {
+        await only(event as never);
+      } catch (error) {
+        throw new DouyinHandlerError([error], `${event.name} (msg ${event.msgId})`);
+      }
+      return;
+    }
     const run: Promise<unknown>[] = [];
     const call = (handler: (event: never) => unknown) => {
       run.push(new Promise((resolve) => resolve(handler(event as never))));

@@ -44,6 +44,8 @@ export function verifySignature(
 
 /** Decodes hex of either case; `undefined` for anything that is not hex (`Buffer` silently truncates). */
 export function hexToBytes(hex: string): Buffer | undefined {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return undefined;
-  return Buffer.from(hex, 'hex');
+  if (hex.length % 2 !== 0) return undefined;
+  // Buffer.from stops at the first non-hex pair: a full-length result proves every char was hex.
+  const bytes = Buffer.from(hex, 'hex');
+  return bytes.length * 2 === hex.length ? bytes : undefined;
 }

@@ -109,7 +109,8 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
     if (request.method.toUpperCase() !== 'POST') {
       throw new DouyinPushError('METHOD_NOT_ALLOWED', 405, `Douyin pushes are POST requests, not ${request.method}.`);
     }
-    const rawBody = await resolveBody(request.body, maxBodyBytes);
+    const body = resolveBody(request.body, maxBodyBytes);
+    const rawBody = body instanceof Uint8Array ? body : await body;
     const envelope = parseEnvelope(parseJsonBody(rawBody));
     context.event = envelope.event;
     context.clientKey = envelope.client_key;
@@ -122,7 +123,8 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
         throw new DouyinPushError('SIGNATURE_MISSING', 401, 'The X-Douyin-Signature header is missing.');
       }
     } else {
-      const candidates = await secrets(envelope.client_key);
+      const found = secrets(envelope.client_key);
+      const candidates = Array.isArray(found) ? (found as readonly string[]) : await found;
       if (!verifySignature(rawBody, signature, candidates)) throw signatureMismatch(envelope.client_key, candidates);
     }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { configError } from '../errors.js';
 import type { DedupeClaim, DedupeStore } from './types.js';
@@ -47,6 +46,8 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
   }
   // A value is either COMPLETED or the token of the claim that holds the key.
   const cache = new LRUCache<string, string>({ max, ttl, ttlAutopurge: false });
+  // Tokens only tell this store's own claims apart: a counter is unique enough and cheaper.
+  let claims = 0;
 
   return {
     get size() {
@@ -56,7 +57,7 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
       const value = cache.get(key);
       if (value === COMPLETED) return { status: 'completed' };
       if (value !== undefined) return { status: 'processing' };
-      const token = `p${randomUUID()}`;
+      const token = `p${++claims}`;
       cache.set(key, token, { ttl: processingTtl });
       return { status: 'claimed', token };
     },
