@@ -17,8 +17,6 @@ export function writeNodeReply(res: ServerResponse, reply: DouyinReply): void {
     res.end();
     return;
   }
-  res.statusCode = reply.status;
-  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-  res.setHeader('content-length', body.byteLength);
-  res.end(body);
+  // One writeHead instead of a setHeader per header: cheaper on the per-push path.
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': body.byteLength }).end(body);
 }
