@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the test projects under other Node majors (default 22 and 24) with `npx -p node@<major>`,
 # on the packages built by the current Node (`pnpm build` first, as `pnpm test` does).
-#   scripts/node-matrix.sh                       # node 22 and 24, projects core contract reliability
-#   NODE_MAJORS="24" PROJECTS="core" scripts/node-matrix.sh
+#   scripts/node-matrix.sh                        # node 22 and 24, every test project (`vitest run`)
+#   NODE_MAJORS="24" PROJECTS="core contract reliability" scripts/node-matrix.sh
 # Prints one line per Node major with the result and the time it took; exits non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 majors=${NODE_MAJORS:-"22 24"}
-projects=${PROJECTS:-"core contract reliability"}
+projects=${PROJECTS:-}
 args=()
 for p in $projects; do args+=(--project "$p"); done
 
@@ -25,7 +25,7 @@ for major in $majors; do
     result=FAIL
     status=1
   fi
-  summary+=("node ${major}: ${result} in $(( $(date +%s) - start )) s (${projects})")
+  summary+=("node ${major}: ${result} in $(( $(date +%s) - start )) s (${projects:-all projects})")
 done
 printf '%s\n' "${summary[@]}"
 exit $status

@@ -69,7 +69,19 @@ interface Sent {
 }
 
 async function send(url: string, init: RequestInit & { duplex?: 'half' } = {}): Promise<Sent> {
-  const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(HANG_GUARD_MS), ...init });
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(HANG_GUARD_MS), ...init });
+  } catch (error) {
+    // A server that answers 413 before the body ends closes that keep-alive socket (correctly);
+    // fetch may already have picked it for the next request, which then fails with ECONNRESET
+    // before any byte of it was answered. A real client sends again, so do we, once. A stream
+    // body cannot be sent twice, and a hang (timeout) is never retried.
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+    if (init.body instanceof ReadableStream) throw error;
+    res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(HANG_GUARD_MS), ...init });
+  }
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
 }
