@@ -1,24 +1,14 @@
 import { createServer } from 'node:http';
 import type expressApp from 'express';
 import { douyinWebhook } from '@douyin-push/express';
-import { describeBodyParser, describeContract, type ContractStart } from './suite.js';
+import { describeBodyParser, describeContract } from './suite.js';
 import { listen } from './servers.js';
+import { expressStart } from './starts.js';
 import { describe } from 'vitest';
 
 /** The contract cases and body-parser setups for one express major version. */
 export function describeExpress(label: string, express: typeof expressApp): void {
-  // The recommended setup: the middleware first, the app's own JSON parser after it.
-  const start: ContractStart = async ({ receiver, path }) => {
-    const app = express();
-    app.use(douyinWebhook(receiver, { path }));
-    app.use(express.json());
-    app.post('/contract/echo', (req, res) => {
-      res.json(req.body);
-    });
-    return listen(createServer(app), { echoPath: '/contract/echo' });
-  };
-
-  describeContract(label, start);
+  describeContract(label, expressStart(express));
 
   describe(`${label} with a body parser mounted first`, () => {
     describeBodyParser(

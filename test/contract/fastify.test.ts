@@ -1,18 +1,10 @@
 import Fastify from 'fastify';
 import { describe } from 'vitest';
 import { douyinPush } from '@douyin-push/fastify';
-import { describeBodyParser, describeContract, type ContractStart } from './suite.js';
+import { describeBodyParser, describeContract } from './suite.js';
+import { fastifyStart } from './starts.js';
 
-// The plugin registered next to an ordinary JSON route (which must keep Fastify's parser).
-const start: ContractStart = async ({ receiver, path }) => {
-  const app = Fastify();
-  await app.register(douyinPush, { receiver, path });
-  app.post('/contract/echo', async (request) => request.body);
-  const origin = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { origin, close: () => app.close(), echoPath: '/contract/echo' };
-};
-
-describeContract('fastify 5', start);
+describeContract('fastify 5', fastifyStart);
 
 describe('fastify 5 with the app’s own application/json parser registered first', () => {
   describeBodyParser(

@@ -4,32 +4,15 @@ import koaBodyParser from 'koa-bodyparser';
 import { bodyParser as koaOrgBodyParser } from '@koa/bodyparser';
 import { describe } from 'vitest';
 import { douyinWebhook } from '@douyin-push/koa';
-import { describeBodyParser, describeContract, type ContractStart } from './suite.js';
+import { describeBodyParser, describeContract } from './suite.js';
 import { listen } from './servers.js';
+import { koaStart, quietKoa } from './starts.js';
 
 /** The contract cases and body-parser setups for one koa major version. */
 export function describeKoa(label: string, Koa: typeof KoaApp): void {
-  function app(): KoaApp {
-    const koa = new Koa();
-    koa.silent = true;
-    return koa;
-  }
+  const app = () => quietKoa(Koa);
 
-  /** A sibling route that answers the JSON the app's parser produced. */
-  const echo: KoaApp.Middleware = async (ctx, next) => {
-    if (ctx.path === '/contract/echo') ctx.body = (ctx.request as { body?: unknown }).body;
-    else await next();
-  };
-
-  const start: ContractStart = async ({ receiver, path }) => {
-    const koa = app();
-    koa.use(douyinWebhook(receiver, { path }));
-    koa.use(koaBodyParser());
-    koa.use(echo);
-    return listen(createServer(koa.callback()), { echoPath: '/contract/echo' });
-  };
-
-  describeContract(label, start);
+  describeContract(label, koaStart(Koa));
 
   describe(`${label} with a body parser mounted first`, () => {
     describeBodyParser(

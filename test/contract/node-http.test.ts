@@ -1,5 +1,4 @@
-import { toNodeListener } from '@douyin-push/core/node';
+import { nodeStart } from './starts.js';
 import { describeContract } from './suite.js';
-import { serve } from './servers.js';
 
-describeContract('node:http (toNodeListener)', ({ receiver, path }) => serve(toNodeListener(receiver, { path })));
+describeContract('node:http (toNodeListener)', nodeStart);
