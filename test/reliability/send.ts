@@ -114,7 +114,9 @@ export function streamRaw(origin: string, path: string, headers: Record<string, 
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
       for (const chunk of chunks) {
         if (closed || socket.writableEnded || socket.destroyed) return;
-        const ok = socket.write(`${chunk.byteLength.toString(16)}\r\n`) && socket.write(chunk) && socket.write('\r\n');
+        socket.write(`${chunk.byteLength.toString(16)}\r\n`);
+        socket.write(chunk);
+        const ok = socket.write('\r\n');
         written += chunk.byteLength;
         if (!ok) await new Promise((done) => (socket.once('drain', done), socket.once('close', done)));
       }
