@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { startRedisServer } from '../../packages/redis/test/support/redis-server';
+import provideRedis from '../../packages/redis/test/support/global-setup';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    redisUrl: string;
-  }
-}
 
 const built = ['core/dist/index.js', 'core/dist/node.js', 'redis/dist/index.js'];
 
@@ -15,11 +10,5 @@ const built = ['core/dist/index.js', 'core/dist/node.js', 'redis/dist/index.js']
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const missing = built.filter((file) => !existsSync(fileURLToPath(new URL(`../../packages/${file}`, import.meta.url))));
   if (missing.length > 0) throw new Error(`test/redis needs the built packages (missing ${missing.join(', ')}): run \`pnpm build\` first`);
-  if (process.env.REDIS_URL) {
-    project.provide('redisUrl', process.env.REDIS_URL);
-    return async () => undefined;
-  }
-  const server = await startRedisServer();
-  project.provide('redisUrl', server.url);
-  return () => server.stop('SIGTERM');
+  return provideRedis(project);
 }

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { admin, deleteKeys } from '../../packages/redis/test/support/clients';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -108,4 +110,33 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return items;
+}
+
+/**
+ * Registers beforeAll/afterAll that start workers a (ioredis, failing every `fail-` push),
+ * b (node-redis) and c (ioredis) on one Redis and key prefix, then stop them and delete the keys.
+ *
+ * @example
+ * ```ts
+ * const workers = useThreeWorkers(redisUrl, uniquePrefix('multi'));
+ * it('...', async () => { await deliver(workers()[0]!, 'msg-1'); });
+ * ```
+ */
+export function useThreeWorkers(redisUrl: string, prefix: string): () => Worker[] {
+  let workers: Worker[] = [];
+  beforeAll(async () => {
+    // Both client libraries on the same keys.
+    workers = await Promise.all([
+      startWorker('a', { redisUrl, prefix, clientKind: 'ioredis', failPrefix: 'fail-' }),
+      startWorker('b', { redisUrl, prefix, clientKind: 'node-redis' }),
+      startWorker('c', { redisUrl, prefix, clientKind: 'ioredis' }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    const raw = await admin(redisUrl);
+    await deleteKeys(raw, prefix);
+    raw.disconnect();
+  });
+  return () => workers;
 }

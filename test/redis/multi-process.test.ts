@@ -1,29 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { admin, deleteKeys, uniquePrefix } from '../../packages/redis/test/support/clients';
-import { deliver, handledTotals, pool, seeded, shuffle, startWorker, type Worker } from './harness';
+import { describe, expect, inject, it } from 'vitest';
+import { uniquePrefix } from '../../packages/redis/test/support/clients';
+import { deliver, handledTotals, pool, seeded, shuffle, useThreeWorkers, type Worker } from './harness';
 
 const redisUrl = inject('redisUrl');
 
 describe('3 processes share one Redis', () => {
-  let workers: Worker[] = [];
   const prefix = uniquePrefix('multi');
-  beforeAll(async () => {
-    // Both client libraries on the same keys; instance a fails every `fail-` push.
-    workers = await Promise.all([
-      startWorker('a', { redisUrl, prefix, clientKind: 'ioredis', failPrefix: 'fail-' }),
-      startWorker('b', { redisUrl, prefix, clientKind: 'node-redis' }),
-      startWorker('c', { redisUrl, prefix, clientKind: 'ioredis' }),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    const raw = await admin(redisUrl);
-    await deleteKeys(raw, prefix);
-    raw.disconnect();
-  });
+  const workersOf = useThreeWorkers(redisUrl, prefix);
 
   it('thousands of pushes, most duplicated, sent concurrently to different processes: each handled exactly once', async () => {
+    const workers = workersOf();
     const seed = Math.floor(Math.random() * 2 ** 31);
     const random = seeded(seed);
     const UNIQUE = 1500;
@@ -82,6 +69,7 @@ describe('3 processes share one Redis', () => {
   });
 
   it('a handler failure on one instance: the retry on another instance runs, once', async () => {
+    const workers = workersOf();
     const [a, b, c] = workers as [Worker, Worker, Worker];
     const ids = Array.from({ length: 20 }, (_, i) => `fail-${i}`);
     for (const id of ids) {

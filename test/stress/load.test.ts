@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { admin, deleteKeys, uniquePrefix } from '../../packages/redis/test/support/clients';
-import { deliver, handledTotals, pool, seeded, shuffle, startWorker, type Worker } from '../redis/harness';
+import { describe, expect, inject, it } from 'vitest';
+import { uniquePrefix } from '../../packages/redis/test/support/clients';
+import { deliver, handledTotals, pool, seeded, shuffle, useThreeWorkers, type Worker } from '../redis/harness';
 
 // 20 000 pushes (LOAD_PUSHES) and 30 % more deliveries as duplicates (some at the same moment to
 // different processes, some later), 10 % of pushes failing on process a, every non-200 retried
@@ -13,23 +13,11 @@ const DUPLICATES = Math.round(UNIQUE * 0.3);
 const CONCURRENCY = 64;
 
 describe('load: 3 processes, one Redis, duplicates, retries and handler failures', () => {
-  let workers: Worker[] = [];
   const prefix = uniquePrefix('stress-load');
-  beforeAll(async () => {
-    workers = await Promise.all([
-      startWorker('a', { redisUrl, prefix, clientKind: 'ioredis', failPrefix: 'fail-' }),
-      startWorker('b', { redisUrl, prefix, clientKind: 'node-redis' }),
-      startWorker('c', { redisUrl, prefix, clientKind: 'ioredis' }),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    const raw = await admin(redisUrl);
-    await deleteKeys(raw, prefix);
-    raw.disconnect();
-  });
+  const workersOf = useThreeWorkers(redisUrl, prefix);
 
   it(`${UNIQUE} unique pushes + ${DUPLICATES} duplicate deliveries: each handled exactly once, none lost`, async () => {
+    const workers = workersOf();
     const seed = Number(process.env.LOAD_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = seeded(seed);
     const statuses = new Map<number, number>();
