@@ -5,7 +5,14 @@ import type { DouyinReply } from './receiver.js';
 import { jsonReply, toDouyinError } from './replies.js';
 import { withDeadline } from './deadline.js';
 
-/** Everything {@link deliverWithDedupe} needs to run one authentic push. */
+/**
+ * Everything {@link deliverWithDedupe} needs to run one authentic push.
+ *
+ * @example
+ * ```ts
+ * const delivery: Delivery = { store, key, run, timeoutMs: 2500, inFlightWaitMs: 2500, ack: 'after-handling', waitUntil: undefined, report };
+ * ```
+ */
 export interface Delivery {
   store: DedupeStore | undefined;
   key: string;

@@ -119,5 +119,14 @@ export function createDispatcher() {
   return { on, off, onAny, onError, dispatch, reportError };
 }
 
-/** The registry API as users see it on a receiver. */
+/**
+ * The registry API as users see it on a receiver.
+ *
+ * @example
+ * ```ts
+ * function register(d: DouyinDispatcher) {
+ *   d.on('life_trade_order_notify', (e) => console.log(e.content.order.order_id));
+ * }
+ * ```
+ */
 export type DouyinDispatcher = Pick<ReturnType<typeof createDispatcher>, 'on' | 'off' | 'onAny' | 'onError'>;

@@ -19,5 +19,12 @@ export const envelopeSchema = z.looseObject({
   msg_id: z.string().optional(),
 });
 
-/** The push body's top level, as parsed. */
+/**
+ * The push body's top level, as parsed.
+ *
+ * @example
+ * ```ts
+ * webhooks.onAny(({ envelope }: { envelope: Envelope }) => console.log(envelope.log_id, envelope.from_user_id));
+ * ```
+ */
 export type Envelope = z.output<typeof envelopeSchema>;

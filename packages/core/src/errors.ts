@@ -28,6 +28,9 @@ export type DouyinErrorCode =
   | 'INVALID_REPLY'
   | 'SECRET_LOOKUP_FAILED';
 
+// Marks errors of every copy of this package (see Symbol.hasInstance below).
+const BRAND = Symbol.for('@douyin-push/error');
+
 /**
  * The one error class of douyin-push: a stable `code` and the HTTP `status` the receiver
  * answers with. `expose` says whether `message` may be sent to the caller (never for 5xx).
@@ -41,8 +44,6 @@ export type DouyinErrorCode =
  * }
  * ```
  */
-const BRAND = Symbol.for('@douyin-push/error');
-
 export class DouyinPushError extends Error {
   override readonly name: string = 'DouyinPushError';
   readonly [BRAND] = true;

@@ -1,11 +1,23 @@
 import type { DouyinErrorCode } from './errors.js';
 
-/** A header value as Node (`IncomingHttpHeaders`) or a plain record gives it. */
+/**
+ * A header value as Node (`IncomingHttpHeaders`) or a plain record gives it.
+ *
+ * @example
+ * ```ts
+ * const value: HeaderValue = req.headers['msg-id'];
+ * ```
+ */
 export type HeaderValue = string | readonly string[] | number | undefined;
 
 /**
  * Request headers in any shape the frameworks hand out: a web `Headers` or a plain record
  * (names matched case-insensitively).
+ *
+ * @example
+ * ```ts
+ * readHeader(request.headers satisfies HeadersInput, 'x-douyin-signature');
+ * ```
  */
 export type HeadersInput = Headers | Readonly<Record<string, HeaderValue>>;
 
@@ -13,6 +25,11 @@ export type HeadersInput = Headers | Readonly<Record<string, HeaderValue>>;
  * The raw request body. Bytes are what Douyin signed; a string is taken as its UTF-8 bytes.
  * A function is called only after the method check, so adapters read the stream lazily and
  * never for a `GET`; it may throw a `DouyinPushError` (413, raw body unavailable).
+ *
+ * @example
+ * ```ts
+ * const body: BodySource = () => readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes });
+ * ```
  */
 export type BodySource =
   | Uint8Array
@@ -20,7 +37,14 @@ export type BodySource =
   | string
   | (() => Promise<Uint8Array | ArrayBuffer | string>);
 
-/** Which integration called core, so error messages can name that framework's fix. */
+/**
+ * Which integration called core, so error messages can name that framework's fix.
+ *
+ * @example
+ * ```ts
+ * await receiver.handle({ method, url, headers, body, adapter: 'hono' satisfies AdapterName });
+ * ```
+ */
 export type AdapterName = 'express' | 'fastify' | 'koa' | 'next-app' | 'next-pages' | 'node' | 'web' | (string & {});
 
 /**

@@ -18,7 +18,14 @@ export type ClientSecret =
   | readonly string[]
   | ((clientKey: string) => string | readonly string[] | undefined | Promise<string | readonly string[] | undefined>);
 
-/** A resolved secret lookup: static secrets are checked once, at construction. */
+/**
+ * A resolved secret lookup: static secrets are checked once, at construction.
+ *
+ * @example
+ * ```ts
+ * const secretsFor: SecretResolver = secretResolver(['new', 'old']);
+ * ```
+ */
 export type SecretResolver = (clientKey: string) => readonly string[] | Promise<readonly string[]>;
 
 /**

@@ -42,7 +42,15 @@ export function verifySignature(
   return false;
 }
 
-/** Decodes hex of either case; `undefined` for anything that is not hex (`Buffer` silently truncates). */
+/**
+ * Decodes hex of either case; `undefined` for anything that is not hex (`Buffer` silently truncates).
+ *
+ * @example
+ * ```ts
+ * hexToBytes('FB7F'); // <Buffer fb 7f>
+ * hexToBytes('zz'); // undefined
+ * ```
+ */
 export function hexToBytes(hex: string): Buffer | undefined {
   if (hex.length % 2 !== 0) return undefined;
   // Buffer.from stops at the first non-hex pair: a full-length result proves every char was hex.

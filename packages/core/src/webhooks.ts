@@ -63,6 +63,12 @@ export interface DouyinWebhooksOptions {
 /**
  * A push receiver: mount it with an adapter (or call `handle` / `handleRequest`), register
  * handlers with `on`.
+ *
+ * @example
+ * ```ts
+ * const webhooks: DouyinWebhooks = createDouyinWebhooks({ clientSecret });
+ * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
+ * ```
  */
 export interface DouyinWebhooks extends DouyinReceiver, DouyinDispatcher {
   /** The store in use (`undefined` when dedupe is off). */

@@ -31,13 +31,36 @@ import {
   type Mounted,
 } from '@douyin-push/core/node';
 
-/** Options of the express middleware besides the receiver's. */
+/**
+ * Options of the express middleware besides the receiver's.
+ *
+ * @example
+ * ```ts
+ * const options: DouyinExpressOptions = { path: '/douyin/webhook' };
+ * app.use(douyinWebhook(webhooks, options));
+ * ```
+ */
 export type DouyinExpressOptions = MountOptions;
 
-/** What the middleware reads of express's request (structural, so express 4 and 5 types both fit). */
+/**
+ * What the middleware reads of express's request (structural, so express 4 and 5 types both fit).
+ *
+ * @example
+ * ```ts
+ * app.post('/raw', (req: DouyinExpressRequest, res) => res.end(String(req.rawBody ?? '')));
+ * ```
+ */
 export type DouyinExpressRequest = IncomingMessage & { originalUrl?: string; path?: string; body?: unknown; rawBody?: unknown };
 
-/** An express middleware: `app.use(douyin)`, `router.use(douyin)` or `app.post(path, douyin)`. */
+/**
+ * An express middleware: `app.use(douyin)`, `router.use(douyin)` or `app.post(path, douyin)`.
+ *
+ * @example
+ * ```ts
+ * const douyin: DouyinExpressMiddleware = douyinWebhook({ clientSecret, path: '/douyin/webhook' });
+ * douyin.on('life_trade_order_notify', (e) => console.log(e.content.order.order_id));
+ * ```
+ */
 export type DouyinExpressMiddleware<R extends DouyinReceiver = DouyinWebhooks> = Mounted<
   (req: DouyinExpressRequest, res: ServerResponse, next: (error?: unknown) => void) => void,
   R

@@ -23,10 +23,25 @@ import type { IncomingMessage } from 'node:http';
 import type { DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
 import { matchesPath, mountable, readNodeBody, resolveMount, type MountOptions, type Mounted } from '@douyin-push/core/node';
 
-/** Options of the koa middleware besides the receiver's. */
+/**
+ * Options of the koa middleware besides the receiver's.
+ *
+ * @example
+ * ```ts
+ * const options: DouyinKoaOptions = { path: '/douyin/webhook' };
+ * app.use(douyinWebhook(webhooks, options));
+ * ```
+ */
 export type DouyinKoaOptions = MountOptions;
 
-/** What the middleware uses of koa's context (structural, so koa 2 and 3 types both fit). */
+/**
+ * What the middleware uses of koa's context (structural, so koa 2 and 3 types both fit).
+ *
+ * @example
+ * ```ts
+ * const middleware = async (ctx: DouyinKoaContext) => console.log(ctx.path, ctx.method);
+ * ```
+ */
 export interface DouyinKoaContext {
   req: IncomingMessage;
   method: string;
@@ -42,7 +57,15 @@ export interface DouyinKoaContext {
 
 type ParsedRequest = { body?: unknown; rawBody?: unknown };
 
-/** A koa middleware: `app.use(douyin)` or `router.post(path, douyin)`. */
+/**
+ * A koa middleware: `app.use(douyin)` or `router.post(path, douyin)`.
+ *
+ * @example
+ * ```ts
+ * const douyin: DouyinKoaMiddleware = douyinWebhook({ clientSecret, path: '/douyin/webhook' });
+ * douyin.on('life_product_status_change', (e) => console.log(e.content.status));
+ * ```
+ */
 export type DouyinKoaMiddleware<R extends DouyinReceiver = DouyinWebhooks> = Mounted<
   (ctx: DouyinKoaContext, next: () => Promise<unknown>) => Promise<unknown>,
   R

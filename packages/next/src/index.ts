@@ -19,13 +19,37 @@ import { after } from 'next/server.js';
 import { createDouyinWebhooks, type DouyinReceiver, type DouyinWebhooksOptions } from '@douyin-push/core';
 import { handleNodeRequest } from '@douyin-push/core/node';
 
-/** Options of `createDouyinWebhooks`, or a receiver to share (push or SPI). */
+/**
+ * Options of `createDouyinWebhooks`, or a receiver to share (push or SPI).
+ *
+ * @example
+ * ```ts
+ * const input: DouyinNextInput = { clientSecret: process.env.DOUYIN_CLIENT_SECRET! };
+ * export const { POST } = createDouyinRoute(input);
+ * ```
+ */
 export type DouyinNextInput = DouyinWebhooksOptions | DouyinReceiver;
 
-/** One App Router handler per method, so core (not Next) answers `405` with `Allow: POST`. */
+/**
+ * One App Router handler per method, so core (not Next) answers `405` with `Allow: POST`.
+ *
+ * @example
+ * ```ts
+ * const handlers: DouyinRouteHandlers = createDouyinRoute(webhooks);
+ * export const { POST, GET } = handlers;
+ * ```
+ */
 export type DouyinRouteHandlers = Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', (request: Request) => Promise<Response>>;
 
-/** A Pages Router API route handler. */
+/**
+ * A Pages Router API route handler.
+ *
+ * @example
+ * ```ts
+ * const handler: DouyinPagesHandler = createDouyinPagesHandler(webhooks);
+ * export default handler;
+ * ```
+ */
 export type DouyinPagesHandler = (req: NextApiRequest, res: NextApiResponse) => Promise<void>;
 
 function toReceiver(input: DouyinNextInput): DouyinReceiver {

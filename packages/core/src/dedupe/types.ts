@@ -3,6 +3,12 @@
  * - `claimed`: the key was absent and is now `processing`, held by `token`; run the handlers.
  * - `processing`: another delivery holds it right now.
  * - `completed`: it was handled already; answer 200 without running anything.
+ *
+ * @example
+ * ```ts
+ * const claim: DedupeClaim = await store.claim('aw1:msg-1');
+ * if (claim.status === 'claimed') console.log('run handlers, then complete with', claim.token);
+ * ```
  */
 export type DedupeClaim =
   | { readonly status: 'claimed'; readonly token: string }

@@ -4,7 +4,14 @@ import { lenientId, lenientInt, openEnum } from './open-enum.js';
 // Every schema is a loose object: fields Douyin adds later are kept on the event, never an error.
 // Field facts and their confidence: ../shared/douyin-protocol.md §6.
 
-/** 订单消息通知: an order was paid. HIGH (official page and real captures). */
+/**
+ * 订单消息通知: an order was paid. HIGH (official page and real captures).
+ *
+ * @example
+ * ```ts
+ * lifeTradeOrderNotify.parse(JSON.parse(envelope.content)).order.pay_amount; // number, in fen
+ * ```
+ */
 export const lifeTradeOrderNotify = z.looseObject({
   action: openEnum(['pay_success']),
   msg_time: lenientInt,
@@ -18,7 +25,15 @@ export const lifeTradeOrderNotify = z.looseObject({
   }),
 });
 
-/** 券消息通知: a certificate (voucher) was redeemed, un-redeemed or refunded. HIGH. */
+/**
+ * 券消息通知: a certificate (voucher) was redeemed, un-redeemed or refunded. HIGH.
+ *
+ * @example
+ * ```ts
+ * const { action, certificate } = lifeTradeCertificateNotify.parse(content);
+ * if (action === 'verify') await redeem(certificate.certificate_id);
+ * ```
+ */
 export const lifeTradeCertificateNotify = z.looseObject({
   action: openEnum(['verify', 'verify_cancel', 'refund_success']),
   msg_time: lenientInt,
@@ -31,14 +46,28 @@ export const lifeTradeCertificateNotify = z.looseObject({
   }),
 });
 
-/** 商品审核结果通知: product audit result (also the older `life_product_audit`). MED. */
+/**
+ * 商品审核结果通知: product audit result (also the older `life_product_audit`). MED.
+ *
+ * @example
+ * ```ts
+ * lifeProductCommonAudit.parse({ product_id: '1', status: 'FAIL', reason: '图片不清晰' }).status; // 'FAIL'
+ * ```
+ */
 export const lifeProductCommonAudit = z.looseObject({
   product_id: lenientId,
   status: openEnum(['PASS', 'FAIL']),
   reason: z.string().optional(),
 });
 
-/** 商品状态变更通知: product listed, delisted, deleted or banned. MED. */
+/**
+ * 商品状态变更通知: product listed, delisted, deleted or banned. MED.
+ *
+ * @example
+ * ```ts
+ * lifeProductStatusChange.parse({ product_id: '1', status: 'GOODS_BAN' });
+ * ```
+ */
 export const lifeProductStatusChange = z.looseObject({
   product_id: lenientId,
   status: openEnum(['GOODS_ONLINE', 'GOODS_OFFLINE', 'GOODS_DELETE', 'GOODS_BAN']),
@@ -47,6 +76,12 @@ export const lifeProductStatusChange = z.looseObject({
 /**
  * 抖音码退款申请通知: refund requested after redemption. HIGH. The decision is not the reply:
  * call OpenAPI `POST /goodlife/v1/akte/after_sale/order/audit/`.
+ *
+ * @example
+ * ```ts
+ * const audit = lifeHermesAkteAfterSaleAudit.parse(content);
+ * await openApi.auditAfterSale({ order_id: audit.order_id, certificate_id: audit.certificate_id, audit_status: true });
+ * ```
  */
 export const lifeHermesAkteAfterSaleAudit = z.looseObject({
   account_id: lenientId,
@@ -63,7 +98,14 @@ export const lifeHermesAkteAfterSaleAudit = z.looseObject({
     .optional(),
 });
 
-/** 商服关系状态回调: merchant–partner cooperation status. MED; `event_time` is milliseconds. */
+/**
+ * 商服关系状态回调: merchant–partner cooperation status. MED; `event_time` is milliseconds.
+ *
+ * @example
+ * ```ts
+ * new Date(lifePartnerOrderNotify.parse(content).event_time); // event_time is in ms
+ * ```
+ */
 export const lifePartnerOrderNotify = z.looseObject({
   order_id: lenientId,
   merchant_id: lenientId,
@@ -73,14 +115,28 @@ export const lifePartnerOrderNotify = z.looseObject({
   event_time: lenientInt,
 });
 
-/** 门店接单状态变更: store order-acceptance status. HIGH. `source`: 1 来客 app, 2 SaaS/ISV. */
+/**
+ * 门店接单状态变更: store order-acceptance status. HIGH. `source`: 1 来客 app, 2 SaaS/ISV.
+ *
+ * @example
+ * ```ts
+ * lifeShopOrderReceiveChange.parse({ poi_id: '66', update_time: 1722175826, source: 2 });
+ * ```
+ */
 export const lifeShopOrderReceiveChange = z.looseObject({
   poi_id: lenientId,
   update_time: lenientInt,
   source: lenientInt,
 });
 
-/** 外卖配送状态变更: delivery status (102 accepted … 200 delivered, 300 cancelled). HIGH. */
+/**
+ * 外卖配送状态变更: delivery status (102 accepted … 200 delivered, 300 cancelled). HIGH.
+ *
+ * @example
+ * ```ts
+ * lifeTakeoutDeliveryChange.parse(content).delivery_status === 200; // delivered
+ * ```
+ */
 export const lifeTakeoutDeliveryChange = z.looseObject({
   order_id: lenientId,
   poi_id: lenientId,
@@ -92,7 +148,14 @@ export const lifeTakeoutDeliveryChange = z.looseObject({
   from_third: z.boolean().optional(),
 });
 
-/** 点单订单状态变更: online-ordering meal status; `timestamp` is milliseconds. HIGH. */
+/**
+ * 点单订单状态变更: online-ordering meal status; `timestamp` is milliseconds. HIGH.
+ *
+ * @example
+ * ```ts
+ * retailLifeMealOrderStatusChange.parse(content).cur_status; // 40 = accepted
+ * ```
+ */
 export const retailLifeMealOrderStatusChange = z.looseObject({
   order_id: lenientId,
   timestamp: lenientInt,
@@ -102,6 +165,11 @@ export const retailLifeMealOrderStatusChange = z.looseObject({
 /**
  * Events whose name Douyin documents but whose content fields are not public (protocol §6.6,
  * §6.7): an open record, so handlers read fields without `any` and re-query the OpenAPI.
+ *
+ * @example
+ * ```ts
+ * unknownContent.parse({ anything: 1 }); // Record<string, unknown>
+ * ```
  */
 export const unknownContent = z.record(z.string(), z.unknown());
 

@@ -33,7 +33,14 @@ type Inferred = { -readonly [K in keyof typeof eventSchemas]: Known<z.output<(ty
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DouyinEventContentMap extends Inferred {}
 
-/** Known event names. */
+/**
+ * Known event names.
+ *
+ * @example
+ * ```ts
+ * const name: DouyinEventName = 'life_trade_order_notify';
+ * ```
+ */
 export type DouyinEventName = keyof DouyinEventContentMap & string;
 
 // Only the documented literals become `event.action` names; the open `string & {}` part is
@@ -46,12 +53,26 @@ type KnownActions<C> = C extends { action: infer A }
     : never
   : never;
 
-/** `event.action` names such as `'life_trade_certificate_notify.verify'`. */
+/**
+ * `event.action` names such as `'life_trade_certificate_notify.verify'`.
+ *
+ * @example
+ * ```ts
+ * const name: DouyinActionName = 'life_trade_certificate_notify.verify_cancel';
+ * ```
+ */
 export type DouyinActionName = {
   [E in DouyinEventName]: `${E}.${KnownActions<DouyinEventContentMap[E]>}`;
 }[DouyinEventName];
 
-/** Every name `on()` accepts. */
+/**
+ * Every name `on()` accepts.
+ *
+ * @example
+ * ```ts
+ * const names: DouyinHandlerName[] = ['life_product_status_change', 'life_trade_order_notify.pay_success'];
+ * ```
+ */
 export type DouyinHandlerName = DouyinEventName | DouyinActionName;
 
 type BaseOf<N extends DouyinHandlerName> = N extends `${infer E}.${string}`
@@ -68,7 +89,14 @@ type ContentOf<N extends DouyinHandlerName> = N extends `${infer E}.${infer A}`
     ? DouyinEventContentMap[N]
     : never;
 
-/** A zod issue, as reported when a push's content does not match our schema. */
+/**
+ * A zod issue, as reported when a push's content does not match our schema.
+ *
+ * @example
+ * ```ts
+ * webhooks.onAny((event) => event.schemaIssues?.forEach((i: SchemaIssue) => log.warn(i.path.join('.'), i.message)));
+ * ```
+ */
 export interface SchemaIssue {
   path: PropertyKey[];
   message: string;

@@ -3,7 +3,14 @@ import type { AdapterName, DouyinReceiver, DouyinReply } from '../receiver.js';
 import { readNodeBody } from './read-body.js';
 import { writeNodeReply } from './write-reply.js';
 
-/** What a Node-based adapter tells {@link handleNodeRequest} about its framework. */
+/**
+ * What a Node-based adapter tells {@link handleNodeRequest} about its framework.
+ *
+ * @example
+ * ```ts
+ * await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body } satisfies HandleNodeRequestOptions);
+ * ```
+ */
 export interface HandleNodeRequestOptions {
   /** Names the framework in errors (`'express'`, `'next-pages'`, …). Default `'node'`. */
   adapter?: AdapterName | undefined;

@@ -3,13 +3,28 @@ import type { DouyinReceiver } from '../receiver.js';
 import { handleNodeRequest } from './handle-request.js';
 import { matchesPath } from './path.js';
 
-/** Options of {@link toNodeListener}. */
+/**
+ * Options of {@link toNodeListener}.
+ *
+ * @example
+ * ```ts
+ * http.createServer(toNodeListener(webhooks, { path: '/douyin/webhook' } satisfies NodeListenerOptions));
+ * ```
+ */
 export interface NodeListenerOptions {
   /** Only this path (query ignored) goes to the receiver; others get 404. Default: every path. */
   path?: string | undefined;
 }
 
-/** A plain `node:http` request listener. */
+/**
+ * A plain `node:http` request listener.
+ *
+ * @example
+ * ```ts
+ * const listener: NodeListener = toNodeListener(webhooks, { path: '/douyin/webhook' });
+ * http.createServer(listener).listen(3000);
+ * ```
+ */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 const notFound = Buffer.from(JSON.stringify({ code: 'NOT_FOUND', message: 'Not Found' }));

@@ -3,7 +3,14 @@ import { bodyTooLarge as tooLarge } from '../body.js';
 import { DouyinPushError } from '../errors.js';
 import type { AdapterName } from '../receiver.js';
 
-/** What {@link readNodeBody} needs besides the request. */
+/**
+ * What {@link readNodeBody} needs besides the request.
+ *
+ * @example
+ * ```ts
+ * await readNodeBody(ctx.req, { maxBodyBytes: 1 << 20, adapter: 'koa', rawBody: ctx.request.rawBody } satisfies ReadNodeBodyOptions);
+ * ```
+ */
 export interface ReadNodeBodyOptions {
   /** Largest body accepted; usually `receiver.maxBodyBytes`. */
   maxBodyBytes: number;

@@ -18,5 +18,12 @@ export const fixtures = {
   life_trade_order_notify: "{\"event\":\"life_trade_order_notify\",\"client_key\":\"aw6ufdiwwmx4x7tf\",\"from_user_id\":\"_000gD8s5QbuDg3hh4HcqfAaMklpHu0zayFu\",\"content\":\"{\\\"action\\\":\\\"pay_success\\\",\\\"msg_time\\\":1722175826,\\\"order\\\":{\\\"order_id\\\":\\\"1065946966824669548\\\",\\\"account_id\\\":\\\"7376546762393143333\\\",\\\"pay_amount\\\":100,\\\"original_amount\\\":100,\\\"create_time\\\":1722175821,\\\"pay_time\\\":1722175822}}\",\"log_id\":\"021722175823563fdbddc01000b049500000000000000441114c6\",\"msg_id\":\"13cedde5b8decd82f5c2267a60edd7ad\"}",
 } as const;
 
-/** Name of a seed sample. */
+/**
+ * Name of a seed sample.
+ *
+ * @example
+ * ```ts
+ * const names = Object.keys(fixtures) as FixtureName[];
+ * ```
+ */
 export type FixtureName = keyof typeof fixtures;
