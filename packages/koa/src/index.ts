@@ -23,25 +23,10 @@ import type { IncomingMessage } from 'node:http';
 import type { DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
 import { matchesPath, mountable, readNodeBody, resolveMount, type MountOptions, type Mounted } from '@douyin-push/core/node';
 
-/**
- * Options of the koa middleware besides the receiver's.
- *
- * @example
- * ```ts
- * const options: DouyinKoaOptions = { path: '/douyin/webhook' };
- * app.use(douyinWebhook(webhooks, options));
- * ```
- */
+/** Options of the koa middleware besides the receiver's. */
 export type DouyinKoaOptions = MountOptions;
 
-/**
- * What the middleware uses of koa's context (structural, so koa 2 and 3 types both fit).
- *
- * @example
- * ```ts
- * const middleware = async (ctx: DouyinKoaContext) => console.log(ctx.path, ctx.method);
- * ```
- */
+/** What the middleware uses of koa's context (structural, so koa 2 and 3 types both fit). */
 export interface DouyinKoaContext {
   req: IncomingMessage;
   method: string;
