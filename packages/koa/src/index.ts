@@ -8,13 +8,8 @@
  * import { douyinWebhook } from '@douyin-push/koa';
  *
  * const douyin = douyinWebhook({ clientSecret: process.env.DOUYIN_CLIENT_SECRET!, path: '/douyin/webhook' });
- * douyin.on('life_trade_order_notify.pay_success', async (event) => {
- *   console.log('paid', event.content.order.order_id);
- * });
- *
- * const app = new Koa();
- * app.use(douyin);
- * app.listen(3000);
+ * douyin.on('life_trade_order_notify.pay_success', (event) => console.log('paid', event.content.order.order_id));
+ * new Koa().use(douyin).listen(3000);
  * ```
  *
  * @packageDocumentation
