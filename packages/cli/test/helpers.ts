@@ -25,8 +25,19 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
   if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
   if (!options.env || !('DOUYIN_CLIENT_SECRET' in options.env)) delete env.DOUYIN_CLIENT_SECRET;
+  return runNode([BIN, ...args], { env, input: options.input ?? '' });
+}
+
+/**
+ * Runs `node <args>` as a real process and collects its output (stdin gets `input`, or is
+ * closed at once when there is none).
+ */
+export function runNode(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string | Buffer } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -18,6 +18,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bodyTooLarge, configError, createDouyinWebhooks } from '@douyin-push/core';
+import { isDouyinWebhooks } from '@douyin-push/core/node';
 import type { BodySource, DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
 
 declare module 'fastify' {
@@ -45,8 +46,8 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
   }
   const receiver = 'receiver' in options ? options.receiver : createDouyinWebhooks(options);
   // Only the push receiver has the event API behind `app.douyin`; SPI receivers just mount.
-  if (typeof (receiver as Partial<DouyinWebhooks>).on === 'function') {
-    if (!fastify.hasDecorator('douyin')) fastify.decorate('douyin', receiver as DouyinWebhooks);
+  if (isDouyinWebhooks(receiver)) {
+    if (!fastify.hasDecorator('douyin')) fastify.decorate('douyin', receiver);
     else if (fastify.douyin !== receiver) {
       throw configError(
         '@douyin-push/fastify: `douyin` is already registered on this instance. To serve several paths, create one receiver with createDouyinWebhooks() and register it as { receiver, path } for each path.',

@@ -16,8 +16,8 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 // `.js`: next has no exports map, so Node's ESM loader needs the file name.
 import { after } from 'next/server.js';
-import { createDouyinWebhooks, type DouyinReceiver, type DouyinWebhooksOptions } from '@douyin-push/core';
-import { handleNodeRequest } from '@douyin-push/core/node';
+import type { DouyinReceiver, DouyinWebhooksOptions } from '@douyin-push/core';
+import { handleNodeRequest, resolveReceiver } from '@douyin-push/core/node';
 
 /**
  * Options of `createDouyinWebhooks`, or a receiver to share (push or SPI).
@@ -52,10 +52,6 @@ export type DouyinRouteHandlers = Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATC
  */
 export type DouyinPagesHandler = (req: NextApiRequest, res: NextApiResponse) => Promise<void>;
 
-function toReceiver(input: DouyinNextInput): DouyinReceiver {
-  return typeof (input as Partial<DouyinReceiver>).handle === 'function' ? (input as DouyinReceiver) : createDouyinWebhooks(input as DouyinWebhooksOptions);
-}
-
 /**
  * App Router route handlers. Work that continues past the reply (`ack: 'before-handling'`)
  * is kept alive with Next's `after()`. Runs on the Node.js runtime (the default).
@@ -70,7 +66,7 @@ function toReceiver(input: DouyinNextInput): DouyinReceiver {
  * ```
  */
 export function createDouyinRoute(input: DouyinNextInput): DouyinRouteHandlers {
-  const receiver = toReceiver(input);
+  const receiver: DouyinReceiver = resolveReceiver(input);
   const handler = (request: Request) =>
     receiver.handleRequest(request, { adapter: 'next-app', waitUntil: (promise) => after(promise) });
   return { GET: handler, HEAD: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: handler };
@@ -91,7 +87,7 @@ export function createDouyinRoute(input: DouyinNextInput): DouyinRouteHandlers {
  * ```
  */
 export function createDouyinPagesHandler(input: DouyinNextInput): DouyinPagesHandler {
-  const receiver = toReceiver(input);
+  const receiver: DouyinReceiver = resolveReceiver(input);
   return async (req, res) => {
     await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body });
   };

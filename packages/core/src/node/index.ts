@@ -22,6 +22,8 @@ export { toNodeListener, type NodeListener, type NodeListenerOptions } from './l
 export { matchesPath, requestPath } from './path.js';
 export {
   resolveMount,
+  resolveReceiver,
+  isDouyinWebhooks,
   mountable,
   type MountOptions,
   type Mounted,

@@ -55,7 +55,7 @@ export function resolveMount<I extends ReceiverInput>(
  */
 export function mountable<F extends object, R extends DouyinReceiver>(middleware: F, receiver: R): Mounted<F, R> {
   const extra: Record<string, unknown> = { receiver };
-  if (isWebhooks(receiver)) {
+  if (isDouyinWebhooks(receiver)) {
     Object.assign(extra, {
       webhooks: receiver,
       on: receiver.on,
@@ -67,11 +67,32 @@ export function mountable<F extends object, R extends DouyinReceiver>(middleware
   return Object.assign(middleware, extra) as Mounted<F, R>;
 }
 
+/**
+ * The receiver behind an adapter's input: the receiver itself, or a push receiver created from
+ * `createDouyinWebhooks` options.
+ *
+ * @example
+ * ```ts
+ * const receiver = resolveReceiver({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
+ * ```
+ */
+export function resolveReceiver<I extends ReceiverInput>(input: I): ReceiverOf<I> {
+  return resolveMount(input).receiver;
+}
+
 function isReceiver(input: unknown): input is DouyinReceiver {
   return typeof (input as DouyinReceiver | undefined)?.handle === 'function';
 }
 
-function isWebhooks(receiver: DouyinReceiver): receiver is DouyinWebhooks {
+/**
+ * Whether a receiver is the push receiver (it has the event API `on`/`onError`), not an SPI one.
+ *
+ * @example
+ * ```ts
+ * if (isDouyinWebhooks(receiver)) fastify.decorate('douyin', receiver);
+ * ```
+ */
+export function isDouyinWebhooks(receiver: DouyinReceiver): receiver is DouyinWebhooks {
   const r = receiver as Partial<DouyinWebhooks>;
   return typeof r.on === 'function' && typeof r.onError === 'function';
 }
