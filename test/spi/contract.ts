@@ -13,7 +13,7 @@ export type Start = (routes: Record<string, DouyinReceiver>) => Promise<Started>
 
 export const SECRET = 'spi_contract_secret';
 const vector = (
-  JSON.parse(readFileSync(new URL('../../../shared/fixtures/signature-vectors.json', import.meta.url), 'utf8')) as {
+  JSON.parse(readFileSync(new URL('../../packages/core/test/fixtures/signature-vectors.json', import.meta.url), 'utf8')) as {
     spi: { secret: string; query: string; body: string; x_life_sign: string; legacy_sign: string }[];
   }
 ).spi[0]!;

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** ../shared beside the repo (the protocol notes and raw seed files), when it is there. */
-export const sharedDir = fileURLToPath(new URL('../../../../shared/', import.meta.url));
-export const hasShared = existsSync(`${sharedDir}fixtures`);
+/** The raw samples as Douyin sent them, byte for byte (test/fixtures/README.md says where they come from). */
+export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export const SECRET = 'test_secret_123';
 

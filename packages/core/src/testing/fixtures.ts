@@ -1,4 +1,4 @@
-// Generated from ../shared/fixtures/*.json: the seed pushes exactly as Douyin sent them.
+// Generated from packages/core/test/fixtures/*.json: the seed pushes exactly as Douyin sent them.
 // A test checks these strings against the files byte for byte.
 
 /**

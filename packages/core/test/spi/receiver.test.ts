@@ -5,7 +5,7 @@ import { buildSpiRequest, createDouyinSpi, SPI_INVALID_PARAMS_CODE, SPI_SYSTEM_E
 import { SECRET, deferred, expectEnvelope, send } from './helpers.js';
 
 const vector = (
-  JSON.parse(readFileSync(new URL('../../../../../shared/fixtures/signature-vectors.json', import.meta.url), 'utf8')) as {
+  JSON.parse(readFileSync(new URL('../fixtures/signature-vectors.json', import.meta.url), 'utf8')) as {
     spi: { secret: string; query: string; body: string; x_life_sign: string; legacy_sign: string }[];
   }
 ).spi[0]!;

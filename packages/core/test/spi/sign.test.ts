@@ -10,7 +10,7 @@ interface SpiVector {
   legacy_sign: string;
 }
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/fixtures/signature-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/signature-vectors.json', import.meta.url), 'utf8'),
 ) as { spi: SpiVector[] };
 
 describe('SPI signature', () => {
