@@ -10,6 +10,7 @@ const src = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.
 
 export const alias: NonNullable<NonNullable<UserConfig['resolve']>['alias']> = [
   { find: '@douyin-push/core/node', replacement: src('core/src/node/index.ts') },
+  { find: '@douyin-push/core/adapter', replacement: src('core/src/adapter/index.ts') },
   { find: '@douyin-push/core/testing', replacement: src('core/src/testing/index.ts') },
   { find: '@douyin-push/core/spi', replacement: src('core/src/spi/index.ts') },
   { find: '@douyin-push/core', replacement: src('core/src/index.ts') },

@@ -5,6 +5,7 @@ export default packageBuild(
   {
     index: 'src/index.ts',
     node: 'src/node/index.ts',
+    adapter: 'src/adapter/index.ts',
     testing: 'src/testing/index.ts',
     spi: 'src/spi/index.ts',
   },

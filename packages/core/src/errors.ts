@@ -26,6 +26,7 @@ export type DouyinErrorCode =
   | 'HANDLER_TIMEOUT'
   | 'INTERNAL_ERROR'
   | 'INVALID_REPLY'
+  | 'INBOX_UNAVAILABLE'
   | 'SECRET_LOOKUP_FAILED';
 
 // Marks errors of every copy of this package (see Symbol.hasInstance below).

@@ -50,3 +50,4 @@ export { readHeader } from './headers.js';
 export { errorReply, jsonReply } from './replies.js';
 export { resolveBody, readWebBody, bodyTooLarge } from './body.js';
 export { createWebHandler } from './web.js';
+export type { DouyinInbox, InboxPush } from './push/inbox.js';

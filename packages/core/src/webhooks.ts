@@ -4,8 +4,12 @@ import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from
 import { memoryDedupe } from './dedupe/memory.js';
 import type { DedupeStore } from './dedupe/types.js';
 import { configError, DouyinPushError } from './errors.js';
-import { eventAliases, eventSchemas } from './events/schemas.js';
+import { eventSchemas } from './events/schemas.js';
 import type { DouyinAnyEvent, SchemaIssue } from './events/types.js';
+import { buildEvent } from './push/event.js';
+import { handOff } from './push/hand-off.js';
+import type { DouyinInbox } from './push/inbox.js';
+import { bytesToText } from './bytes.js';
 import { readHeader } from './headers.js';
 import { decodeContent, messageId, parseEnvelope, parseJsonBody } from './parse-push.js';
 import type { DouyinReceiver, DouyinReply, DouyinRequest } from './receiver.js';
@@ -54,6 +58,12 @@ export interface DouyinWebhooksOptions {
    * demo signs it (protocol §3, MED); turn this on only if the console's URL check fails.
    */
   allowUnsignedChallenge?: boolean | undefined;
+  /**
+   * Durable mode: verified pushes are stored in this inbox (a queue, `@douyin-push/queue`) and
+   * answered 200 once the write is confirmed; workers run the handlers. Handlers registered on
+   * this receiver with `on()` are not run. The inbox dedupes by `push.id`; `dedupe` is not used here.
+   */
+  inbox?: DouyinInbox | undefined;
   /** Schemas for events you add (with module augmentation of `DouyinEventContentMap`). */
   schemas?: Readonly<Record<string, z.ZodType>> | undefined;
   /** Called when an authentic push does not match its schema (it is delivered anyway). Default: `console.warn`. */
@@ -100,7 +110,9 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
   const maxBodyBytes = positive(options.maxBodyBytes ?? DEFAULT_MAX_BODY, 'maxBodyBytes');
   const timeoutMs = positive(options.timeoutMs ?? 2500, 'timeoutMs');
   const inFlightWaitMs = positive(options.inFlightWaitMs ?? timeoutMs, 'inFlightWaitMs');
-  const store = options.dedupe === false ? undefined : (options.dedupe ?? memoryDedupe());
+  const inbox = options.inbox;
+  // With an inbox the queue engine dedupes (one job per id) and the worker's store guards handlers.
+  const store = options.dedupe === false || inbox ? undefined : (options.dedupe ?? memoryDedupe());
   const schemas: Readonly<Record<string, z.ZodType>> = { ...eventSchemas, ...options.schemas };
   const onSchemaMismatch =
     options.onSchemaMismatch ??
@@ -145,21 +157,17 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
       return jsonReply(200, { challenge });
     }
 
-    const name = eventAliases[envelope.event] ?? envelope.event;
     const msgId = messageId(request.headers, envelope, rawBody);
     context.msgId = msgId;
-    const event = { name, msgId, clientKey: envelope.client_key, logId: envelope.log_id, envelope, rawBody } as DouyinAnyEvent;
-    const schema = schemas[name];
-    const parsed = schema?.safeParse(content);
-    event.content = parsed?.success ? parsed.data : content;
-    event.schemaIssues = parsed && !parsed.success ? parsed.error.issues.map(toIssue) : undefined;
-    const action = (event.content as { action?: unknown } | null)?.action;
-    event.action = typeof action === 'string' ? action : undefined;
+    const event = buildEvent({ envelope, content, msgId, rawBody, schemas });
     if (event.schemaIssues) onSchemaMismatch(event, event.schemaIssues);
+    const key = `${envelope.client_key}:${msgId}`;
+
+    if (inbox) return handOff(inbox, { id: key, name: event.name, action: event.action, msgId, clientKey: envelope.client_key, logId: envelope.log_id, receivedAt: Date.now(), body: bytesToText(rawBody) ?? '', msgIdHeader: readHeader(request.headers, 'msg-id') }, timeoutMs);
 
     return deliverWithDedupe({
       store,
-      key: `${envelope.client_key}:${msgId}`,
+      key,
       run: () => dispatcher.dispatch(event),
       timeoutMs,
       inFlightWaitMs,
@@ -190,10 +198,6 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
     onAny: dispatcher.onAny,
     onError: dispatcher.onError,
   };
-}
-
-function toIssue(issue: z.core.$ZodIssue): SchemaIssue {
-  return { path: issue.path, message: issue.message, code: issue.code };
 }
 
 function positive(value: number, name: string): number {
