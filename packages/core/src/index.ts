@@ -16,13 +16,13 @@
  *
  * @packageDocumentation
  */
-export { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from './webhooks.js';
-export { sign, verifySignature } from './signature.js';
-export { DouyinPushError, DouyinHandlerError, configError, type DouyinErrorCode } from './errors.js';
-export { memoryDedupe, type MemoryDedupeOptions } from './dedupe/memory.js';
-export type { DedupeStore, DedupeClaim } from './dedupe/types.js';
-export type { ClientSecret } from './secrets.js';
-export type { DouyinErrorContext, DouyinErrorHandler } from './dispatcher.js';
+export { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from './push/webhooks.js';
+export { sign, verifySignature } from './push/signature.js';
+export { DouyinPushError, DouyinHandlerError, configError, type DouyinErrorCode } from './shared/errors.js';
+export { memoryDedupe, type MemoryDedupeOptions } from './shared/dedupe/memory.js';
+export type { DedupeStore, DedupeClaim } from './shared/dedupe/types.js';
+export type { ClientSecret } from './shared/secrets.js';
+export type { DouyinErrorContext, DouyinErrorHandler } from './push/dispatcher.js';
 export type {
   DouyinReceiver,
   DouyinRequest,
@@ -31,7 +31,7 @@ export type {
   HeadersInput,
   HeaderValue,
   AdapterName,
-} from './receiver.js';
+} from './shared/receiver.js';
 export { eventSchemas, eventAliases } from './events/schemas.js';
 export { openEnum, lenientInt, lenientId } from './events/open-enum.js';
 export { isDouyinEvent } from './events/types.js';
@@ -45,9 +45,9 @@ export type {
   DouyinHandler,
   SchemaIssue,
 } from './events/types.js';
-export { envelopeSchema, type Envelope } from './envelope.js';
-export { readHeader } from './headers.js';
-export { errorReply, jsonReply } from './replies.js';
-export { resolveBody, readWebBody, bodyTooLarge } from './body.js';
-export { createWebHandler } from './web.js';
+export { envelopeSchema, type Envelope } from './push/parse.js';
+export { readHeader } from './shared/headers.js';
+export { errorReply, jsonReply } from './shared/reply.js';
+export { resolveBody, readWebBody, bodyTooLarge } from './shared/body.js';
+export { createWebHandler } from './shared/web.js';
 export type { DouyinInbox, InboxPush } from './push/inbox.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDeadline } from '../src/deadline';
+import { withDeadline } from '../src/shared/deadline';
 import { deferred } from './helpers';
 
 describe('withDeadline (one timer per timeout value)', () => {

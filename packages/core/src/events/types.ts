@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { eventSchemas } from './schemas.js';
-import type { Envelope } from '../envelope.js';
+import type { Envelope } from '../push/parse.js';
 
 // The schemas are loose (unknown fields are kept at run time), which would give every content
 // type an index signature and let `content.certifcate` typos compile. Types drop it; records of

@@ -1,5 +1,5 @@
-import type { DouyinReceiver } from '../receiver.js';
-import { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from '../webhooks.js';
+import type { DouyinReceiver } from '../shared/receiver.js';
+import { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from '../push/webhooks.js';
 
 /** Where an adapter answers: a path relative to where the framework mounted it (query ignored). */
 export interface MountOptions {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { bodyTooLarge as tooLarge } from '../body.js';
-import { DouyinPushError } from '../errors.js';
-import type { AdapterName } from '../receiver.js';
+import { bodyTooLarge as tooLarge } from '../shared/body.js';
+import { DouyinPushError } from '../shared/errors.js';
+import type { AdapterName } from '../shared/receiver.js';
 
 /**
  * What {@link readNodeBody} needs besides the request.

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { DouyinReply } from '../receiver.js';
+import type { DouyinReply } from '../shared/receiver.js';
 
 /**
  * Writes core's reply to a Node response: status, headers, and the UTF-8 body with its byte

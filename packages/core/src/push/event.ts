@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Envelope } from '../envelope.js';
+import type { Envelope } from './parse.js';
 import { eventAliases } from '../events/schemas.js';
 import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
 

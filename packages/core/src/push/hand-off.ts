@@ -1,7 +1,7 @@
-import { withDeadline } from '../deadline.js';
-import { DouyinPushError } from '../errors.js';
-import type { DouyinReply } from '../receiver.js';
-import { jsonReply } from '../replies.js';
+import { withDeadline } from '../shared/deadline.js';
+import { DouyinPushError } from '../shared/errors.js';
+import type { DouyinReply } from '../shared/receiver.js';
+import { jsonReply } from '../shared/reply.js';
 import type { DouyinInbox, InboxPush } from './inbox.js';
 
 const STORED = jsonReply(200, { ok: true, queued: true });

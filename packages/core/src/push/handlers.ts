@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { parseEnvelope, parseJsonBody, decodeContent } from '../parse-push.js';
-import { toBytes } from '../bytes.js';
-import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from '../dispatcher.js';
-import type { DouyinPushError } from '../errors.js';
+import { parseEnvelope, parseJsonBody, decodeContent } from './parse.js';
+import { toBytes } from '../shared/bytes.js';
+import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from './dispatcher.js';
+import type { DouyinPushError } from '../shared/errors.js';
 import { eventSchemas } from '../events/schemas.js';
 import type { DouyinAnyEvent } from '../events/types.js';
 import { buildEvent } from './event.js';

@@ -1,12 +1,12 @@
-import { bodyTooLarge } from '../body.js';
-import { bytesToText, toBytes } from '../bytes.js';
-import { memoryDedupe } from '../dedupe/memory.js';
-import type { DedupeStore } from '../dedupe/types.js';
-import { DouyinPushError, configError } from '../errors.js';
-import { readHeader } from '../headers.js';
-import type { AdapterName, DouyinReceiver, DouyinReply, DouyinRequest, HeadersInput } from '../receiver.js';
-import { secretResolver, type ClientSecret } from '../secrets.js';
-import { createWebHandler } from '../web.js';
+import { bodyTooLarge } from '../shared/body.js';
+import { bytesToText, toBytes } from '../shared/bytes.js';
+import { memoryDedupe } from '../shared/dedupe/memory.js';
+import type { DedupeStore } from '../shared/dedupe/types.js';
+import { DouyinPushError, configError } from '../shared/errors.js';
+import { readHeader } from '../shared/headers.js';
+import type { AdapterName, DouyinReceiver, DouyinReply, DouyinRequest, HeadersInput } from '../shared/receiver.js';
+import { secretResolver, type ClientSecret } from '../shared/secrets.js';
+import { createWebHandler } from '../shared/web.js';
 import {
   SPI_INVALID_PARAMS_CODE,
   checkSpiData,
@@ -14,7 +14,7 @@ import {
   isSpiRawReply,
   type SpiData,
   type SpiRawReply,
-} from './envelope.js';
+} from './reply.js';
 import { claimOrReplay, settleClaim } from './idempotency.js';
 import { memorySpiReplies, type SpiReplyStore } from './reply-store.js';
 import type { AnySpiScenario, SpiReplyOf, SpiRequestOf } from './scenarios/define.js';

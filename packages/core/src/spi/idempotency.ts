@@ -1,5 +1,5 @@
-import { DouyinPushError } from '../errors.js';
-import type { DedupeStore } from '../dedupe/types.js';
+import { DouyinPushError } from '../shared/errors.js';
+import type { DedupeStore } from '../shared/dedupe/types.js';
 import type { SpiReplyStore } from './reply-store.js';
 
 /** How often a retry that found the request in flight looks for the first attempt's reply. */

@@ -36,7 +36,7 @@ export {
   spiRawReply,
   type SpiData,
   type SpiRawReply,
-} from './envelope.js';
+} from './reply.js';
 export { memorySpiReplies, type MemorySpiRepliesOptions, type SpiReplyStore } from './reply-store.js';
 export {
   defineSpiScenario,

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { configError } from '../errors.js';
+import { configError } from '../shared/errors.js';
 
 /**
  * Where SPI receivers keep the reply they sent, so Douyin's retry of 发券 or 退款申请 gets

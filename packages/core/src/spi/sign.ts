@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { toBytes } from '../bytes.js';
+import { toBytes } from '../shared/bytes.js';
 
 /** Query parameters in any shape: a query string (with or without `?`), URLSearchParams or a record. */
 export type SpiQueryInput =

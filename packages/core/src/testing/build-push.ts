@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sign } from '../signature.js';
+import { sign } from '../push/signature.js';
 import type { DouyinEventContentMap, DouyinEventName } from '../events/types.js';
 
 /**

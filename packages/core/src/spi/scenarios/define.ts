@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DouyinPushError } from '../../errors.js';
-import { SPI_SYSTEM_ERROR_CODE, checkSpiData, type SpiData } from '../envelope.js';
+import { DouyinPushError } from '../../shared/errors.js';
+import { SPI_SYSTEM_ERROR_CODE, checkSpiData, type SpiData } from '../reply.js';
 
 /**
  * One SPI callback scenario (回调场景). Douyin calls one URL per scenario and the body does

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SPI_SYSTEM_ERROR_CODE } from '../envelope.js';
+import { SPI_SYSTEM_ERROR_CODE } from '../reply.js';
 import { defineSpiScenario, idString, invalidReply, success } from './define.js';
 
 // The doc shows the example under `content:` (protocol §8.7, §14 Q8): whether the body is

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DedupeClaim, DedupeStore } from './dedupe/types.js';
-import { DouyinPushError } from './errors.js';
-import type { DouyinReply } from './receiver.js';
-import { jsonReply, toDouyinError } from './replies.js';
-import { withDeadline } from './deadline.js';
+import type { DedupeClaim, DedupeStore } from '../shared/dedupe/types.js';
+import { DouyinPushError } from '../shared/errors.js';
+import type { DouyinReply } from '../shared/receiver.js';
+import { jsonReply, toDouyinError } from '../shared/reply.js';
+import { withDeadline } from '../shared/deadline.js';
 
 /**
  * Everything {@link deliverWithDedupe} needs to run one authentic push.

@@ -1,5 +1,5 @@
-import { DouyinHandlerError, DouyinPushError } from './errors.js';
-import type { DouyinAnyEvent, DouyinEvent, DouyinHandlerName } from './events/types.js';
+import { DouyinHandlerError, DouyinPushError } from '../shared/errors.js';
+import type { DouyinAnyEvent, DouyinEvent, DouyinHandlerName } from '../events/types.js';
 
 type AnyHandler = (event: DouyinAnyEvent) => unknown;
 

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { toBytes } from './bytes.js';
+import { toBytes } from '../shared/bytes.js';
+import { DouyinPushError } from '../shared/errors.js';
 
 /**
  * Douyin's push signature: lowercase hex `sha1(client_secret ‖ raw body)`, over the bytes
@@ -56,4 +57,33 @@ export function hexToBytes(hex: string): Buffer | undefined {
   // Buffer.from stops at the first non-hex pair: a full-length result proves every char was hex.
   const bytes = Buffer.from(hex, 'hex');
   return bytes.length * 2 === hex.length ? bytes : undefined;
+}
+
+/**
+ * The 401 for a signature that matches none of the secrets, with the usual causes spelled out
+ * (the first thing a user sees when their setup is wrong).
+ *
+ * @example
+ * ```ts
+ * if (!verifySignature(rawBody, signature, secrets)) throw signatureMismatch(clientKey, secrets);
+ * ```
+ */
+export function signatureMismatch(clientKey: string, secrets: readonly string[]): DouyinPushError {
+  if (secrets.length === 0) {
+    return new DouyinPushError(
+      'SIGNATURE_MISMATCH',
+      401,
+      `No client secret is configured for client_key "${clientKey}" (the clientSecret function returned none).`,
+    );
+  }
+  const causes = [
+    'the body was parsed and re-serialised before verification (mount the receiver before any JSON body parser: the signature covers the exact bytes)',
+    `the secret belongs to another app than client_key "${clientKey}"`,
+  ];
+  if (secrets.some((s) => s.trim() !== s)) causes.unshift('a configured secret has leading or trailing whitespace (check the environment variable)');
+  return new DouyinPushError(
+    'SIGNATURE_MISMATCH',
+    401,
+    `X-Douyin-Signature does not match sha1(client_secret + body). Likely causes: ${causes.join('; ')}.`,
+  );
 }

@@ -1,24 +1,24 @@
 import type { z } from 'zod';
-import { resolveBody } from './body.js';
+import { resolveBody } from '../shared/body.js';
 import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from './dispatcher.js';
-import { memoryDedupe } from './dedupe/memory.js';
-import type { DedupeStore } from './dedupe/types.js';
-import { configError, DouyinPushError } from './errors.js';
-import { eventSchemas } from './events/schemas.js';
-import type { DouyinAnyEvent, SchemaIssue } from './events/types.js';
-import { buildEvent } from './push/event.js';
-import { handOff } from './push/hand-off.js';
-import type { DouyinInbox } from './push/inbox.js';
-import { bytesToText } from './bytes.js';
-import { readHeader } from './headers.js';
-import { decodeContent, messageId, parseEnvelope, parseJsonBody } from './parse-push.js';
-import type { DouyinReceiver, DouyinReply, DouyinRequest } from './receiver.js';
-import { errorReply, jsonReply, toDouyinError } from './replies.js';
-import { secretResolver, type ClientSecret } from './secrets.js';
-import { signatureMismatch } from './signature-errors.js';
+import { memoryDedupe } from '../shared/dedupe/memory.js';
+import type { DedupeStore } from '../shared/dedupe/types.js';
+import { configError, DouyinPushError } from '../shared/errors.js';
+import { eventSchemas } from '../events/schemas.js';
+import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
+import { buildEvent } from './event.js';
+import { handOff } from './hand-off.js';
+import type { DouyinInbox } from './inbox.js';
+import { bytesToText } from '../shared/bytes.js';
+import { readHeader } from '../shared/headers.js';
+import { decodeContent, messageId, parseEnvelope, parseJsonBody } from './parse.js';
+import type { DouyinReceiver, DouyinReply, DouyinRequest } from '../shared/receiver.js';
+import { errorReply, jsonReply, toDouyinError } from '../shared/reply.js';
+import { secretResolver, type ClientSecret } from '../shared/secrets.js';
+import { signatureMismatch } from './signature.js';
 import { verifySignature } from './signature.js';
 import { deliverWithDedupe } from './deliver.js';
-import { createWebHandler } from './web.js';
+import { createWebHandler } from '../shared/web.js';
 
 /**
  * Options of {@link createDouyinWebhooks}.
