@@ -1,9 +1,9 @@
 import { defineProject } from 'vitest/config';
-import { alias } from '../../vitest.shared';
+import { workspaceSources } from '../../vitest.shared';
 
 // The CLI runs as a child process from its built dist (`pnpm build` first); the receivers the
-// tests start in-process use core's sources through the alias.
+// tests start in-process use core's sources through tsconfig paths.
 export default defineProject({
-  resolve: { alias },
+  plugins: [workspaceSources()],
   test: { name: 'cli', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
 });

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { alias } from '../../vitest.shared';
+import { workspaceSources } from '../../vitest.shared';
 
 export default defineProject({
-  resolve: { alias },
+  plugins: [workspaceSources()],
   test: { name: 'koa', include: ['test/**/*.test.ts'], typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' } },
 });

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DouyinReceiver } from '@douyin-push/core';
-import { matchesPath } from '@douyin-push/core/node';
+import { matchesPath } from '@douyin-push/core/adapter';
 import type { ContractServer } from './suite.js';
 
 /** Listens on 127.0.0.1, port 0, and returns the origin and a close() that drops idle sockets. */

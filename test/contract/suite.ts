@@ -4,7 +4,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebHandler, readHeader, type DouyinReceiver, type DouyinRequest } from '@douyin-push/core';
+import type { DouyinReceiver, DouyinRequest } from '@douyin-push/core';
+import { createWebHandler, readHeader } from '@douyin-push/core/adapter';
 import { createDouyinSpi, buildSpiRequest } from '@douyin-push/core/spi';
 import { buildPush, fixtures, signedHeaders, type FixtureName } from '@douyin-push/core/testing';
 import {
@@ -347,5 +348,5 @@ function probeReceiver(): DouyinReceiver {
       }),
     };
   };
-  return { maxBodyBytes, handle, handleRequest: createWebHandler(handle, maxBodyBytes) };
+  return { maxBodyBytes, bodyTimeoutMs: 10_000, handle, handleRequest: createWebHandler(handle, maxBodyBytes), onError: () => () => true };
 }

@@ -1,8 +1,8 @@
 import { defineProject } from 'vitest/config';
-import { alias } from '../../vitest.shared';
+import { workspaceSources } from '../../vitest.shared';
 
 export default defineProject({
-  resolve: { alias },
+  plugins: [workspaceSources()],
   test: {
     name: 'next',
     include: ['*.test.ts'],

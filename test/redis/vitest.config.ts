@@ -1,10 +1,10 @@
 import { defineProject } from 'vitest/config';
-import { alias } from '../../vitest.shared';
+import { workspaceSources } from '../../vitest.shared';
 
 // Several app instances in their own `node` processes (on the built packages: `pnpm build`
 // first) sharing one Redis. The files run one after the other: each starts 3 processes.
 export default defineProject({
-  resolve: { alias },
+  plugins: [workspaceSources()],
   test: {
     name: 'redis-multi-process',
     include: ['*.test.ts'],

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sign, verifySignature, type DouyinReply, type HeadersInput } from '@douyin-push/core';
+import { sign, verifySignature, type DouyinReply } from '@douyin-push/core';
+import type { HeadersInput } from '@douyin-push/core/adapter';
 import { fixtures } from '@douyin-push/core/testing';
 import { MAX_BODY, SECRET } from './catalogue.js';
 import { countingReceiver, type CountingReceiver } from './receiver.js';

@@ -1,9 +1,9 @@
 import { defineProject } from 'vitest/config';
-import { alias } from '../../vitest.shared';
+import { workspaceSources } from '../../vitest.shared';
 
 // The fast part of the reliability suite (runs in `pnpm test`); the long runs are in
 // test/stress (`pnpm test:stress`). slow-clients.test.ts runs the built bench servers.
 export default defineProject({
-  resolve: { alias },
+  plugins: [workspaceSources()],
   test: { name: 'reliability', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 30_000 },
 });

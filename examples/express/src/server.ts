@@ -2,7 +2,7 @@
 // (after `pnpm build`), then point Douyin's webhook URL (or `douyin-push send`) at the printed URL.
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { DedupeStore } from '@douyin-push/core';
+import { createDouyinWebhooks, type DedupeStore } from '@douyin-push/core';
 import { douyinWebhook } from '@douyin-push/express';
 
 // DEMO DEFAULT: only for trying the example locally. Set DOUYIN_CLIENT_SECRET to your app's
@@ -19,7 +19,7 @@ async function redisStore(): Promise<DedupeStore | undefined> {
   return redisDedupe({ client: new Redis(process.env.REDIS_URL) });
 }
 
-const douyin = douyinWebhook({ clientSecret, dedupe: await redisStore(), path: '/douyin/webhook' });
+const douyin = createDouyinWebhooks({ clientSecret, dedupe: await redisStore() });
 
 // Typed handlers: `content` is parsed and checked for each event.
 douyin.on('life_trade_order_notify', (event) => {
@@ -40,7 +40,7 @@ douyin.onError((error, context) => {
 });
 
 const app = express();
-app.use(douyin); // before any JSON body parser: Douyin signs the exact bytes
+app.use(douyinWebhook(douyin, { path: '/douyin/webhook' })); // before any JSON body parser: Douyin signs the exact bytes
 app.use(express.json());
 app.get('/health', (_req, res) => {
   res.json({ ok: true });

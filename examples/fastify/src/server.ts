@@ -6,6 +6,7 @@
  */
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
+import { createDouyinWebhooks } from '@douyin-push/core';
 import { douyinPush } from '@douyin-push/fastify';
 import { redisDedupe } from '@douyin-push/redis';
 
@@ -23,9 +24,8 @@ const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : undefin
 app.addHook('onClose', async () => void (await redis?.quit()));
 
 await app.register(douyinPush, {
-  clientSecret,
+  receiver: createDouyinWebhooks({ clientSecret, dedupe: redis ? redisDedupe({ client: redis }) : undefined }),
   path: '/douyin/webhook',
-  dedupe: redis ? redisDedupe({ client: redis }) : undefined,
 });
 
 app.douyin.on('life_trade_order_notify', ({ action, content, msgId }) => {

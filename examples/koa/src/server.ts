@@ -2,6 +2,7 @@
 // (after `pnpm build`), then point Douyin's webhook URL (or `douyin-push send`) at the printed URL.
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
+import { createDouyinWebhooks } from '@douyin-push/core';
 import { douyinWebhook } from '@douyin-push/koa';
 
 // DEMO DEFAULT: only for trying the example locally. Set DOUYIN_CLIENT_SECRET to your app's
@@ -11,7 +12,7 @@ const clientSecret = process.env.DOUYIN_CLIENT_SECRET || DEMO_SECRET;
 if (clientSecret === DEMO_SECRET) console.warn('DOUYIN_CLIENT_SECRET is not set: using the DEMO secret');
 const port = Number(process.env.PORT ?? 3000);
 
-const douyin = douyinWebhook({ clientSecret, path: '/douyin/webhook' });
+const douyin = createDouyinWebhooks({ clientSecret });
 
 // Typed handlers: `content` is parsed and checked for each event (and action).
 douyin.on('life_trade_order_notify.pay_success', (event) => {
@@ -30,7 +31,7 @@ douyin.onError((error, context) => {
 });
 
 const app = new Koa();
-app.use(douyin);
+app.use(douyinWebhook(douyin, { path: '/douyin/webhook' }));
 app.use((ctx) => {
   if (ctx.path === '/health') ctx.body = { ok: true };
 });

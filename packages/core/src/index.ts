@@ -17,22 +17,17 @@
  * @packageDocumentation
  */
 export { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from './push/webhooks.js';
+export { defaultDedupeKey, type DedupeKey } from './push/dedupe-key.js';
 export { sign, verifySignature } from './push/signature.js';
-export { DouyinPushError, DouyinHandlerError, configError, type DouyinErrorCode } from './shared/errors.js';
+export { DouyinPushError, DouyinHandlerError, type DouyinErrorCode } from './shared/errors.js';
 export { memoryDedupe, type MemoryDedupeOptions } from './shared/dedupe/memory.js';
 export type { DedupeStore, DedupeClaim } from './shared/dedupe/types.js';
 export type { ClientSecret } from './shared/secrets.js';
-export type { DouyinErrorContext, DouyinErrorHandler } from './push/dispatcher.js';
-export type {
-  DouyinReceiver,
-  DouyinRequest,
-  DouyinReply,
-  BodySource,
-  HeadersInput,
-  HeaderValue,
-  AdapterName,
-} from './shared/receiver.js';
-export { eventSchemas, eventAliases } from './events/schemas.js';
+export type { DouyinErrorContext, DouyinErrorHandler } from './shared/report.js';
+export type { DouyinReceiver, DouyinRequest, DouyinReply } from './shared/receiver.js';
+export type { DouyinInbox, InboxPush } from './push/inbox.js';
+export type { Envelope } from './push/parse.js';
+export { eventSchemas } from './events/schemas.js';
 export { openEnum, lenientInt, lenientId } from './events/open-enum.js';
 export { isDouyinEvent } from './events/types.js';
 export type {
@@ -45,9 +40,3 @@ export type {
   DouyinHandler,
   SchemaIssue,
 } from './events/types.js';
-export { envelopeSchema, type Envelope } from './push/parse.js';
-export { readHeader } from './shared/headers.js';
-export { errorReply, jsonReply } from './shared/reply.js';
-export { resolveBody, readWebBody, bodyTooLarge } from './shared/body.js';
-export { createWebHandler } from './shared/web.js';
-export type { DouyinInbox, InboxPush } from './push/inbox.js';

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { withDeadline } from '../src/shared/deadline';
 import { deferred } from './helpers';
 
-describe('withDeadline (one timer per timeout value)', () => {
-  it('resolves with the outcome when work settles first, rejects with its error, and times out the rest in order', async () => {
-    const fast = withDeadline(Promise.resolve(), 30);
-    const failing = withDeadline(Promise.reject(new Error('boom')), 30);
+describe('withDeadline (one queue, one timer, absolute deadlines)', () => {
+  it('resolves with the outcome when work settles first, rejects with its error, and times out the rest', async () => {
+    const now = Date.now();
+    const fast = withDeadline(Promise.resolve('done'), now + 30);
+    const failing = withDeadline(Promise.reject(new Error('boom')), now + 30);
     const slow = deferred();
-    const late = withDeadline(slow.promise, 30);
+    const late = withDeadline(slow.promise, now + 30);
     const longer = deferred();
-    const other = withDeadline(longer.promise, 80); // another timeout value: its own queue
-    await expect(fast).resolves.toBeUndefined();
+    const other = withDeadline(longer.promise, now + 80);
+    await expect(fast).resolves.toBe('done');
     await expect(failing).rejects.toThrow('boom');
     await expect(late).resolves.toBe('timeout');
     let otherDone = false;
@@ -22,10 +23,24 @@ describe('withDeadline (one timer per timeout value)', () => {
     slow.resolve();
   });
 
+  it('fires an earlier deadline added after a later one on time (out-of-order arrival)', async () => {
+    const now = Date.now();
+    const far = deferred();
+    const near = deferred();
+    // If the near deadline waited for the far one's timer, this test would outlive its 5 s limit.
+    const farResult = withDeadline(far.promise, now + 60_000);
+    const nearResult = await withDeadline(near.promise, now + 20);
+    expect(nearResult).toBe('timeout');
+    far.resolve();
+    await expect(farResult).resolves.toBeUndefined();
+    near.resolve();
+  });
+
   it('keeps serving deadlines after its queue went empty', async () => {
     for (let round = 0; round < 3; round++) {
       const hold = deferred();
-      const results = await Promise.all([withDeadline(Promise.resolve(), 20), withDeadline(hold.promise, 20)]);
+      const at = Date.now() + 20;
+      const results = await Promise.all([withDeadline(Promise.resolve(), at), withDeadline(hold.promise, at)]);
       expect(results).toEqual([undefined, 'timeout']);
       hold.resolve();
     }

@@ -131,7 +131,8 @@ describe('clientSecret as a function of client_key', () => {
   const lookup = async (clientKey: string) => (clientKey === '' ? Object.values(apps) : apps[clientKey]);
 
   it('verifies each app with its own secret and refuses a push signed with another app’s', async () => {
-    const webhooks = createDouyinWebhooks({ clientSecret: lookup });
+    const reported: string[] = [];
+    const webhooks = createDouyinWebhooks({ clientSecret: lookup, onError: (error) => void reported.push(error.message) });
     const ok = buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: 'secret-b', clientKey: 'app_b' });
     expect((await webhooks.handle({ method: 'POST', ...ok })).status).toBe(200);
     const crossed = buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: 'secret-a', clientKey: 'app_b' });
@@ -139,7 +140,15 @@ describe('clientSecret as a function of client_key', () => {
     const unknown = buildPush({ event: 'life_trade_order_notify', content: {}, secret: 'secret-a', clientKey: 'app_zzz' });
     const reply = await webhooks.handle({ method: 'POST', ...unknown });
     expect(reply.status).toBe(401);
-    expect((JSON.parse(reply.body) as { message: string }).message).toMatch(/No client secret is configured for client_key "app_zzz"/);
+    expect(reported.at(-1)).toMatch(/No client secret is configured for client_key "app_zzz"/);
+  });
+
+  it('gets the real client_key of a verify_webhook when Douyin fills it in (as production does)', async () => {
+    const asked: string[] = [];
+    const webhooks = createDouyinWebhooks({ clientSecret: (key) => (asked.push(key), apps[key]) });
+    const challenge = buildPush({ event: 'verify_webhook', clientKey: 'app_a', content: { challenge: 1768378043 }, secret: 'secret-a', contentAs: 'object' });
+    expect((await webhooks.handle({ method: 'POST', ...challenge })).body).toBe('{"challenge":1768378043}');
+    expect(asked).toEqual(['app_a']);
   });
 
   it('receives "" for verify_webhook and may answer with every secret', async () => {

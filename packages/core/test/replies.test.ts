@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDouyinWebhooks, sign, type DouyinReply } from '@douyin-push/core';
-import { buildPush, sampleContents, signedHeaders } from '@douyin-push/core/testing';
-import { SECRET } from './helpers';
+import { buildPush, fixtures, sampleContents, signedHeaders } from '@douyin-push/core/testing';
+import { SECRET, post } from './helpers';
 
 function receiver(options: Partial<Parameters<typeof createDouyinWebhooks>[0]> = {}) {
   const webhooks = createDouyinWebhooks({ clientSecret: SECRET, maxBodyBytes: 4096, ...options });
@@ -89,14 +89,31 @@ describe('reply table', () => {
     expect(seen).toEqual([['a', 'b']]);
   });
 
-  it('explains a signature mismatch: parsed body, other app, whitespace in the secret', async () => {
-    const { webhooks } = receiver({ clientSecret: ` ${SECRET}\n` });
+  it('explains a signature mismatch to onError (parsed body, other app, whitespace in the secret), not to the caller', async () => {
+    const webhooks = createDouyinWebhooks({ clientSecret: ` ${SECRET}\n` });
+    const reported: { message: string; verified: unknown; clientKey: unknown }[] = [];
+    webhooks.onError((error, context) => void reported.push({ message: error.message, verified: context.verified, clientKey: context.clientKey }));
     const reply = await webhooks.handle({ method: 'POST', ...order() });
     expect(reply.status).toBe(401);
-    const { message } = JSON.parse(reply.body) as { message: string };
-    expect(message).toMatch(/re-serialised/);
-    expect(message).toMatch(/another app/);
-    expect(message).toMatch(/whitespace/);
+    expect(JSON.parse(reply.body)).toEqual({ code: 'SIGNATURE_MISMATCH', message: 'X-Douyin-Signature does not match.' });
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.message).toMatch(/re-serialised/);
+    expect(reported[0]!.message).toMatch(/another app/);
+    expect(reported[0]!.message).toMatch(/whitespace/);
+    // Unverified: the envelope's client_key is not reported as fact.
+    expect(reported[0]!.verified).toBe(false);
+    expect(reported[0]!.clientKey).toBeUndefined();
+  });
+
+  it('a forged push with a 1 MB client_key gets a short 401 that echoes nothing', async () => {
+    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, maxBodyBytes: 4 * 1024 * 1024 });
+    const messages: string[] = [];
+    webhooks.onError((error) => void messages.push(error.message));
+    const body = JSON.stringify({ event: 'life_trade_order_notify', client_key: 'k'.repeat(1024 * 1024), content: '{}' });
+    const reply = await webhooks.handle(post(body, signedHeaders(body, 'not-the-secret')));
+    expect(reply.status).toBe(401);
+    expect(reply.body.length).toBeLessThan(200);
+    expect(messages[0]!.length).toBeLessThan(1000);
   });
 
   it('reads a lazy body only after the method check', async () => {
@@ -150,11 +167,26 @@ describe('DouyinPushError across copies of core', () => {
 });
 
 describe('configuration', () => {
-  it.each([undefined, '', [], ['']])('throws CONFIG_INVALID at construction for clientSecret %j', (clientSecret) => {
-    expect(() => createDouyinWebhooks({ clientSecret: clientSecret as never })).toThrow(
-      expect.objectContaining({ code: 'CONFIG_INVALID' }),
-    );
-  });
+  it.each([undefined, '', [], ['']])(
+    'clientSecret %j: constructible (so `next build` works without secrets), warns once, then fails closed with 500 CONFIG_INVALID',
+    async (clientSecret) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const webhooks = createDouyinWebhooks({ clientSecret: clientSecret as never });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/clientSecret` is missing or empty/);
+      warn.mockRestore();
+      const reported: string[] = [];
+      let ran = 0;
+      webhooks.onError((error) => void reported.push(error.code));
+      webhooks.onAny(() => void ran++);
+      const body = fixtures.life_trade_order_notify;
+      const reply = await webhooks.handle(post(body, signedHeaders(body, SECRET)));
+      expect(reply.status).toBe(500);
+      expect(reply.errorCode).toBe('CONFIG_INVALID');
+      expect(reported).toEqual(['CONFIG_INVALID']);
+      expect(ran).toBe(0);
+    },
+  );
 
   it('rejects nonsense numbers', () => {
     expect(() => createDouyinWebhooks({ clientSecret: 's', maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);

@@ -5,15 +5,16 @@
  * @example
  * ```ts
  * import express from 'express';
+ * import { createDouyinWebhooks } from '@douyin-push/core';
  * import { douyinWebhook } from '@douyin-push/express';
  *
- * const douyin = douyinWebhook({ clientSecret: process.env.DOUYIN_CLIENT_SECRET!, path: '/douyin/webhook' });
- * douyin.on('life_trade_certificate_notify', async (event) => {
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET });
+ * webhooks.on('life_trade_certificate_notify', async (event) => {
  *   console.log(event.action, event.content.certificate.certificate_id);
  * });
  *
  * const app = express();
- * app.use(douyin); // before express.json()
+ * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' })); // before express.json()
  * app.use(express.json());
  * app.listen(3000);
  * ```
@@ -21,75 +22,53 @@
  * @packageDocumentation
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
-import {
-  handleNodeRequest,
-  matchesPath,
-  mountable,
-  resolveMount,
-  type MountOptions,
-  type Mounted,
-} from '@douyin-push/core/node';
+import type { DouyinReceiver } from '@douyin-push/core';
+import { handleNodeRequest, matchesPath } from '@douyin-push/core/adapter';
 
 /**
- * Options of the express middleware besides the receiver's.
+ * Where the middleware answers.
  *
  * @example
  * ```ts
- * const options: DouyinExpressOptions = { path: '/douyin/webhook' };
- * app.use(douyinWebhook(webhooks, options));
+ * app.use('/api', douyinWebhook(webhooks, { path: '/douyin/webhook' } satisfies DouyinExpressOptions));
  * ```
  */
-export type DouyinExpressOptions = MountOptions;
+export interface DouyinExpressOptions {
+  /** The path it answers (query ignored, one trailing slash allowed), relative to where it is mounted or in full. Default: every request it gets. */
+  path?: string | undefined;
+}
 
 /**
- * What the middleware reads of express's request (structural, so express 4 and 5 types both fit).
+ * An express middleware: `app.use(mw)`, `router.use(mw)` or `app.post(path, mw)`.
  *
  * @example
  * ```ts
- * app.post('/raw', (req: DouyinExpressRequest, res) => res.end(String(req.rawBody ?? '')));
+ * const mw: DouyinExpressMiddleware = douyinWebhook(webhooks, { path: '/douyin/webhook' });
  * ```
  */
-export type DouyinExpressRequest = IncomingMessage & { originalUrl?: string; path?: string; body?: unknown; rawBody?: unknown };
+export type DouyinExpressMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+const RAW_BODY_FIX =
+  "mount douyinWebhook() before express.json(), or parse this path with express.raw({ type: 'application/json' }), " +
+  'or keep the bytes: express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })';
 
 /**
- * An express middleware: `app.use(douyin)`, `router.use(douyin)` or `app.post(path, douyin)`.
+ * The express middleware for a receiver: the push receiver (`createDouyinWebhooks`) or an SPI
+ * one (`createDouyinSpi`). Other paths go to `next()`. Under `app.use('/api', ...)` the path may
+ * be given relative to `/api` (express's way) or in full.
  *
  * @example
  * ```ts
- * const douyin: DouyinExpressMiddleware = douyinWebhook({ clientSecret, path: '/douyin/webhook' });
- * douyin.on('life_trade_order_notify', (e) => console.log(e.content.order.order_id));
- * ```
- */
-export type DouyinExpressMiddleware<R extends DouyinReceiver = DouyinWebhooks> = Mounted<
-  (req: DouyinExpressRequest, res: ServerResponse, next: (error?: unknown) => void) => void,
-  R
->;
-
-/**
- * The express middleware. Give it options (it creates the push receiver, and exposes `.on`,
- * `.onAny`, `.onError`, `.off`) or any receiver: a shared `createDouyinWebhooks(...)` or an SPI
- * receiver from `@douyin-push/core/spi`. Requests for other paths go to `next()`; `path` is
- * relative to where a router mounted the middleware, and core gets the full `originalUrl`.
- *
- * @example
- * ```ts
- * const webhooks = createDouyinWebhooks({ clientSecret, dedupe: redisDedupe({ client }) });
  * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
  * app.use(douyinWebhook(createDouyinSpi({ scenario: 'fulfilment.order.tripartite_code', clientSecret, handler }), { path: '/douyin/spi/issue' }));
  * ```
  */
-export function douyinWebhook(options: DouyinWebhooksOptions & DouyinExpressOptions): DouyinExpressMiddleware<DouyinWebhooks>;
-export function douyinWebhook<R extends DouyinReceiver>(receiver: R, options?: DouyinExpressOptions): DouyinExpressMiddleware<R>;
-export function douyinWebhook(
-  input: DouyinReceiver | (DouyinWebhooksOptions & DouyinExpressOptions),
-  options?: DouyinExpressOptions,
-): DouyinExpressMiddleware<DouyinReceiver> {
-  const { receiver, path } = resolveMount(input, options);
-  return mountable((req: DouyinExpressRequest, res: ServerResponse, next: (error?: unknown) => void) => {
+export function douyinWebhook(receiver: DouyinReceiver, options: DouyinExpressOptions = {}): DouyinExpressMiddleware {
+  const { path } = options;
+  return (req, res, next) => {
     // `req.path` is relative to the router's mount point (https://expressjs.com/en/api.html#req.path).
-    if (!matchesPath(req.path ?? req.url, path)) return next();
-    // The body is read inside core's call (after the method check); parsers' leftovers are picked up.
-    handleNodeRequest(receiver, req, res, { adapter: 'express' }).catch(next);
-  }, receiver);
+    const { path: relative, originalUrl } = req as IncomingMessage & { path?: string; originalUrl?: string };
+    if (!matchesPath(relative ?? req.url, path) && !matchesPath(originalUrl, path)) return next();
+    handleNodeRequest(receiver, req, res, { adapter: 'express', rawBodyFix: RAW_BODY_FIX }).catch(next);
+  };
 }

@@ -5,87 +5,86 @@
  * @example
  * ```ts
  * import Fastify from 'fastify';
+ * import { createDouyinWebhooks } from '@douyin-push/core';
  * import { douyinPush } from '@douyin-push/fastify';
  *
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET });
+ * webhooks.on('life_trade_order_notify', ({ content }) => console.log(content.order.order_id));
  * const app = Fastify();
- * await app.register(douyinPush, { clientSecret: process.env.DOUYIN_CLIENT_SECRET!, path: '/douyin/push' });
- * app.douyin.on('life_trade_order_notify', ({ content }) => app.log.info(content.order.order_id));
+ * await app.register(douyinPush, { receiver: webhooks, path: '/douyin/webhook' });
  * await app.listen({ port: 3000 });
  * ```
  *
  * @packageDocumentation
  */
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bodyTooLarge, configError, createDouyinWebhooks } from '@douyin-push/core';
-import { isDouyinWebhooks } from '@douyin-push/core/node';
-import type { BodySource, DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
+import type { FastifyInstance } from 'fastify';
+import type { DouyinReceiver, DouyinWebhooks } from '@douyin-push/core';
+import { configError, isDouyinWebhooks, readNodeBody, requestPath } from '@douyin-push/core/adapter';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The push receiver registered by `@douyin-push/fastify`: add handlers with `on(...)`. */
+    /** The push receiver registered with `@douyin-push/fastify`: add handlers with `app.douyin.on(...)`. */
     douyin: DouyinWebhooks;
   }
 }
 
 /**
- * Options of {@link douyinPush}: the route `path` plus either the options of
- * `createDouyinWebhooks` or an existing `receiver` (a shared `createDouyinWebhooks(...)`
- * instance, or an SPI receiver from `@douyin-push/core/spi`).
+ * Options of {@link douyinPush}: the receiver (push or SPI), its route, and an optional prefix.
  *
  * @example
  * ```ts
- * await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret }), path: '/douyin/push' });
+ * await app.register(douyinPush, { receiver: webhooks, path: '/douyin/webhook', prefix: '/api' } satisfies DouyinPushFastifyOptions);
  * ```
  */
-export type DouyinPushFastifyOptions = { path: string } & (DouyinWebhooksOptions | { receiver: DouyinReceiver });
+export interface DouyinPushFastifyOptions {
+  receiver: DouyinReceiver;
+  /** The route, e.g. `/douyin/webhook`; the same path with a trailing slash is served too. */
+  path: string;
+  /** Prepended to `path` (fastify-plugin ignores the usual register `prefix` otherwise). */
+  prefix?: string | undefined;
+}
 
 async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOptions): Promise<void> {
-  if (typeof options.path !== 'string' || !options.path.startsWith('/')) {
-    throw configError('@douyin-push/fastify: pass the route as `path`, e.g. { path: "/douyin/push" } (fastify-plugin ignores `prefix`)');
+  const { receiver, path } = options;
+  if (typeof receiver?.handle !== 'function') throw configError('@douyin-push/fastify: pass `receiver` (createDouyinWebhooks() or createDouyinSpi()).');
+  if (typeof path !== 'string' || !path.startsWith('/')) throw configError('@douyin-push/fastify: pass the route as `path`, e.g. { path: "/douyin/webhook" }.');
+  if (isDouyinWebhooks(receiver) && fastify.douyin !== receiver) {
+    if (fastify.hasDecorator('douyin')) throw configError('@douyin-push/fastify: another push receiver is already `app.douyin`; register one receiver for every path.');
+    fastify.decorate('douyin', receiver);
   }
-  const receiver = 'receiver' in options ? options.receiver : createDouyinWebhooks(options);
-  // Only the push receiver has the event API behind `app.douyin`; SPI receivers just mount.
-  if (isDouyinWebhooks(receiver)) {
-    if (!fastify.hasDecorator('douyin')) fastify.decorate('douyin', receiver);
-    else if (fastify.douyin !== receiver) {
-      throw configError(
-        '@douyin-push/fastify: `douyin` is already registered on this instance. To serve several paths, create one receiver with createDouyinWebhooks() and register it as { receiver, path } for each path.',
-      );
-    }
-  }
-
-  // The buffer parser lives in this child scope only, so sibling routes keep their JSON parser.
-  await fastify.register(async (scope) => {
-    const bodyLimit = receiver.maxBodyBytes;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
-
-    const answer = async (request: FastifyRequest, reply: FastifyReply, body: BodySource | undefined) => {
-      const result = await receiver.handle({ method: request.method, url: request.url, headers: request.headers, body, adapter: 'fastify' });
-      return reply.code(result.status).headers(result.headers).send(result.body);
-    };
-    // Route bodyLimit too: it wins over the parser's, and must not fall back to the server's.
-    scope.all(options.path, { bodyLimit }, (request, reply) => answer(request, reply, request.body as Buffer | undefined));
-    // Fastify refuses an oversized body before the handler; hand that to core so the reply
-    // (status, body, onError report) is core's. https://fastify.dev/docs/latest/Reference/Errors/#fst_err_ctp_body_too_large
-    scope.setErrorHandler((error: { code?: string }, request, reply) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      return answer(request, reply, () => Promise.reject(bodyTooLarge(bodyLimit)));
-    });
-  });
+  // The raw-stream parser lives in this child scope only, so sibling routes keep their JSON parser;
+  // core reads the stream itself, with the same limit, deadline and abort handling as every adapter.
+  await fastify.register(
+    async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+      const route = requestPath(path);
+      const handler = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+        const result = await receiver.handle({
+          method: request.method,
+          url: request.raw.url,
+          headers: request.headers,
+          body: () => readNodeBody(request.raw, { maxBodyBytes: receiver.maxBodyBytes, bodyTimeoutMs: receiver.bodyTimeoutMs, adapter: 'fastify' }),
+          adapter: 'fastify',
+        });
+        return reply.code(result.status).headers(result.headers).send(result.body);
+      };
+      scope.all(route, handler);
+      if (route !== '/' && !scope.initialConfig.ignoreTrailingSlash) scope.all(`${route}/`, handler);
+    },
+    { prefix: options.prefix ?? '' },
+  );
 }
 
 /**
- * The plugin: registers the push route at `path` and decorates the instance with `douyin`
- * (the `createDouyinWebhooks` receiver) so you can add handlers with `app.douyin.on(...)`.
+ * The plugin: serves `receiver` at `path` and, for the push receiver, decorates the instance with
+ * `douyin` (typed: `app.douyin.on(...)`).
  *
  * @example
  * ```ts
- * await app.register(douyinPush, { clientSecret: process.env.DOUYIN_CLIENT_SECRET!, path: '/douyin/push' });
+ * await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret }), path: '/douyin/webhook' });
  * app.douyin.on('life_trade_certificate_notify', async ({ content }) => { await save(content); });
  * ```
  */
 export const douyinPush = fp(plugin, { name: '@douyin-push/fastify', fastify: '5.x' });
-
-export default douyinPush;

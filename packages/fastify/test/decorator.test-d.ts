@@ -1,11 +1,11 @@
 import Fastify from 'fastify';
 import { expectTypeOf, test } from 'vitest';
-import type { DouyinWebhooks } from '@douyin-push/core';
+import { createDouyinWebhooks, type DouyinReceiver, type DouyinWebhooks } from '@douyin-push/core';
 import { douyinPush, type DouyinPushFastifyOptions } from '@douyin-push/fastify';
 
 test('app.douyin is the typed push receiver', async () => {
   const app = Fastify();
-  await app.register(douyinPush, { clientSecret: 's', path: '/douyin/push' });
+  await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: 's' }), path: '/douyin/push' });
   expectTypeOf(app.douyin).toEqualTypeOf<DouyinWebhooks>();
   app.douyin.on('life_trade_order_notify', (event) => {
     expectTypeOf(event.name).toEqualTypeOf<'life_trade_order_notify'>();
@@ -16,8 +16,9 @@ test('app.douyin is the typed push receiver', async () => {
   });
 });
 
-test('options take either createDouyinWebhooks options or a receiver, and always a path', () => {
-  expectTypeOf<{ clientSecret: string; path: string }>().toExtend<DouyinPushFastifyOptions>();
-  expectTypeOf<{ receiver: DouyinWebhooks; path: string }>().toExtend<DouyinPushFastifyOptions>();
-  expectTypeOf<{ clientSecret: string }>().not.toExtend<DouyinPushFastifyOptions>();
+test('options are a receiver and a path (and an optional prefix)', () => {
+  expectTypeOf<{ receiver: DouyinReceiver; path: string }>().toExtend<DouyinPushFastifyOptions>();
+  expectTypeOf<{ receiver: DouyinWebhooks; path: string; prefix: string }>().toExtend<DouyinPushFastifyOptions>();
+  expectTypeOf<{ clientSecret: string; path: string }>().not.toExtend<DouyinPushFastifyOptions>();
+  expectTypeOf<{ receiver: DouyinReceiver }>().not.toExtend<DouyinPushFastifyOptions>();
 });

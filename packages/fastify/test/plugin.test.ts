@@ -22,7 +22,7 @@ const order = () =>
 describe('@douyin-push/fastify', () => {
   it('handles a signed push and leaves JSON parsing to the sibling routes', async () => {
     const app = Fastify();
-    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
+    await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }), path: '/douyin/push' });
     const seen: string[] = [];
     app.douyin.on('life_trade_order_notify', ({ content }) => void seen.push(content.order.order_id));
     app.post('/json', async (request) => ({ type: typeof request.body, isBuffer: Buffer.isBuffer(request.body), body: request.body }));
@@ -41,7 +41,7 @@ describe('@douyin-push/fastify', () => {
     const app = Fastify();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, { custom: body }));
     app.post('/json', async (request) => request.body);
-    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
+    await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }), path: '/douyin/push' });
     const url = await listen(app);
 
     const push = order();
@@ -53,9 +53,9 @@ describe('@douyin-push/fastify', () => {
   it('fails clearly when registered twice with two receivers', async () => {
     const app = Fastify();
     apps.push(app);
-    await app.register(douyinPush, { clientSecret: secret, path: '/a' });
-    await expect(app.register(douyinPush, { clientSecret: secret, path: '/b' })).rejects.toThrow(
-      /@douyin-push\/fastify: `douyin` is already registered/,
+    await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }), path: '/a' });
+    await expect(app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }), path: '/b' })).rejects.toThrow(
+      /@douyin-push\/fastify: another push receiver is already `app.douyin`/,
     );
   });
 
@@ -79,7 +79,7 @@ describe('@douyin-push/fastify', () => {
     const app = Fastify();
     apps.push(app);
     // @ts-expect-error path is required
-    await expect(app.register(douyinPush, { clientSecret: secret })).rejects.toThrow(/@douyin-push\/fastify: pass the route as `path`/);
+    await expect(app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }) })).rejects.toThrow(/@douyin-push\/fastify: pass the route as `path`/);
   });
 
   describe('oversized bodies get core’s 413 and run no handler', () => {
@@ -123,7 +123,7 @@ describe('@douyin-push/fastify', () => {
 
   it("uses the receiver's maxBodyBytes, not Fastify's 1 MiB default bodyLimit", async () => {
     const app = Fastify();
-    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push', maxBodyBytes: 3 * 1024 * 1024 });
+    await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret, maxBodyBytes: 3 * 1024 * 1024, onError: () => undefined }), path: '/douyin/push' });
     const url = await listen(app);
     const body = JSON.stringify({ event: 'life_product_status_change', client_key: 'aw', content: 'x'.repeat(2 * 1024 * 1024), log_id: '1' });
     // Read whole and checked: a forged signature gets core's 401, not a 413 from Fastify.
@@ -133,7 +133,7 @@ describe('@douyin-push/fastify', () => {
 
   it('lets core answer other methods (405, Allow: POST) and bad signatures (401)', async () => {
     const app = Fastify();
-    await app.register(douyinPush, { clientSecret: secret, path: '/douyin/push' });
+    await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }), path: '/douyin/push' });
     const url = await listen(app);
 
     const get = await fetch(`${url}/douyin/push`);
@@ -148,6 +148,8 @@ describe('@douyin-push/fastify', () => {
     const seen: { method: string; url?: string; body?: string; adapter?: string; header?: unknown }[] = [];
     const receiver: DouyinReceiver = {
       maxBodyBytes: 1024,
+      bodyTimeoutMs: 10_000,
+      onError: () => () => true,
       async handle(request) {
         const body = typeof request.body === 'function' ? await request.body() : request.body;
         seen.push({

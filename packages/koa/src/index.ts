@@ -1,78 +1,85 @@
 /**
- * `@douyin-push/koa`: receive Douyin Local Life pushes (and SPI calls) in a koa 2 or 3 app with
- * one `app.use`, before or after a body parser (its `ctx.request.rawBody` is used when present).
+ * `@douyin-push/koa`: receive Douyin Local Life pushes (and SPI calls) in a koa 2 or 3 app.
+ * Mount it before any body parser: Douyin signs the exact bytes.
  *
  * @example
  * ```ts
  * import Koa from 'koa';
+ * import { createDouyinWebhooks } from '@douyin-push/core';
  * import { douyinWebhook } from '@douyin-push/koa';
  *
- * const douyin = douyinWebhook({ clientSecret: process.env.DOUYIN_CLIENT_SECRET!, path: '/douyin/webhook' });
- * douyin.on('life_trade_order_notify.pay_success', (event) => console.log('paid', event.content.order.order_id));
- * new Koa().use(douyin).listen(3000);
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET });
+ * webhooks.on('life_trade_order_notify', (event) => console.log(event.content.order.order_id));
+ * new Koa().use(douyinWebhook(webhooks, { path: '/douyin/webhook' })).listen(3000);
  * ```
  *
  * @packageDocumentation
  */
 import type { IncomingMessage } from 'node:http';
-import type { DouyinReceiver, DouyinWebhooks, DouyinWebhooksOptions } from '@douyin-push/core';
-import { matchesPath, mountable, readNodeBody, resolveMount, type MountOptions, type Mounted } from '@douyin-push/core/node';
+import type { DouyinReceiver } from '@douyin-push/core';
+import { matchesPath, readNodeBody } from '@douyin-push/core/adapter';
 
-/** Options of the koa middleware besides the receiver's. */
-export type DouyinKoaOptions = MountOptions;
+/**
+ * Where the middleware answers.
+ *
+ * @example
+ * ```ts
+ * app.use(mount('/api', douyinWebhook(webhooks, { path: '/douyin/webhook' } satisfies DouyinKoaOptions)));
+ * ```
+ */
+export interface DouyinKoaOptions {
+  /** The path it answers (query ignored, one trailing slash allowed), relative to a koa-mount prefix or in full. Default: every request. */
+  path?: string | undefined;
+}
 
-/** What the middleware uses of koa's context (structural, so koa 2 and 3 types both fit). */
+/**
+ * What the middleware uses of koa's context (structural, so koa 2 and 3 types both fit).
+ *
+ * @example
+ * ```ts
+ * const seen = (ctx: DouyinKoaContext) => ctx.originalUrl;
+ * ```
+ */
 export interface DouyinKoaContext {
   req: IncomingMessage;
   method: string;
   path: string;
   originalUrl: string;
   headers: IncomingMessage['headers'];
-  /** Read for `body` / `rawBody` a body parser left (typed loosely: koa's own types declare neither). */
+  /** Read for `body` / `rawBody` a body parser left (koa's own types declare neither). */
   request: object;
   status: number;
   body: unknown;
   set(fields: Record<string, string>): void;
 }
 
-type ParsedRequest = { body?: unknown; rawBody?: unknown };
-
 /**
- * A koa middleware: `app.use(douyin)` or `router.post(path, douyin)`.
+ * A koa middleware: `app.use(mw)` or `router.post(path, mw)`.
  *
  * @example
  * ```ts
- * const douyin: DouyinKoaMiddleware = douyinWebhook({ clientSecret, path: '/douyin/webhook' });
- * douyin.on('life_product_status_change', (e) => console.log(e.content.status));
+ * const mw: DouyinKoaMiddleware = douyinWebhook(webhooks, { path: '/douyin/webhook' });
  * ```
  */
-export type DouyinKoaMiddleware<R extends DouyinReceiver = DouyinWebhooks> = Mounted<
-  (ctx: DouyinKoaContext, next: () => Promise<unknown>) => Promise<unknown>,
-  R
->;
+export type DouyinKoaMiddleware = (ctx: DouyinKoaContext, next: () => Promise<unknown>) => Promise<unknown>;
+
+const RAW_BODY_FIX = 'mount douyinWebhook() before the body parser, or use one that keeps ctx.request.rawBody (koa-bodyparser, @koa/bodyparser)';
 
 /**
- * The koa middleware. Give it options (it creates the push receiver, and exposes `.on`,
- * `.onAny`, `.onError`, `.off`) or any receiver: a shared `createDouyinWebhooks(...)` or an SPI
- * receiver from `@douyin-push/core/spi`. Other paths go to `next()`; `path` is relative to a
- * `koa-mount` prefix, and core gets the full `originalUrl` (path + query).
+ * The koa middleware for a receiver: the push receiver (`createDouyinWebhooks`) or an SPI one
+ * (`createDouyinSpi`). Other paths go to `next()`.
  *
  * @example
  * ```ts
- * const webhooks = createDouyinWebhooks({ clientSecret });
  * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
  * app.use(douyinWebhook(createDouyinSpi({ scenario: 'order.status_query', clientSecret, handler }), { path: '/douyin/spi/status' }));
  * ```
  */
-export function douyinWebhook(options: DouyinWebhooksOptions & DouyinKoaOptions): DouyinKoaMiddleware<DouyinWebhooks>;
-export function douyinWebhook<R extends DouyinReceiver>(receiver: R, options?: DouyinKoaOptions): DouyinKoaMiddleware<R>;
-export function douyinWebhook(
-  input: DouyinReceiver | (DouyinWebhooksOptions & DouyinKoaOptions),
-  options?: DouyinKoaOptions,
-): DouyinKoaMiddleware<DouyinReceiver> {
-  const { receiver, path } = resolveMount(input, options);
-  return mountable(async (ctx: DouyinKoaContext, next: () => Promise<unknown>) => {
-    if (!matchesPath(ctx.path, path)) return next();
+export function douyinWebhook(receiver: DouyinReceiver, options: DouyinKoaOptions = {}): DouyinKoaMiddleware {
+  const { path } = options;
+  return async (ctx, next) => {
+    if (!matchesPath(ctx.path, path) && !matchesPath(ctx.originalUrl, path)) return next();
+    const parsed = ctx.request as { body?: unknown; rawBody?: unknown };
     const reply = await receiver.handle({
       method: ctx.method,
       url: ctx.originalUrl,
@@ -81,14 +88,16 @@ export function douyinWebhook(
       body: () =>
         readNodeBody(ctx.req, {
           maxBodyBytes: receiver.maxBodyBytes,
+          bodyTimeoutMs: receiver.bodyTimeoutMs,
           adapter: 'koa',
-          rawBody: (ctx.request as ParsedRequest).rawBody,
-          parsedBody: (ctx.request as ParsedRequest).body,
+          rawBodyFix: RAW_BODY_FIX,
+          rawBody: parsed.rawBody,
+          parsedBody: parsed.body,
         }),
       adapter: 'koa',
     });
     ctx.status = reply.status;
     ctx.set(reply.headers);
     ctx.body = reply.body;
-  }, receiver);
+  };
 }

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import Koa3 from 'koa';
 import Koa2 from 'koa2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDouyinWebhooks, createWebHandler, type DouyinReceiver, type DouyinRequest } from '@douyin-push/core';
+import { createDouyinWebhooks, type DouyinReceiver, type DouyinRequest } from '@douyin-push/core';
+import { createWebHandler } from '@douyin-push/core/adapter';
 import { buildPush } from '@douyin-push/core/testing';
 import { douyinWebhook } from '@douyin-push/koa';
 
@@ -31,24 +32,23 @@ function post(url: string, push = buildPush({ event: 'life_product_status_change
 
 function urlProbe(): DouyinReceiver {
   const handle = async (request: DouyinRequest) => ({ status: 200, headers: { 'x-adapter': String(request.adapter) }, body: request.url ?? '' });
-  return { maxBodyBytes: 1024, handle, handleRequest: createWebHandler(handle, 1024) };
+  return { maxBodyBytes: 1024, bodyTimeoutMs: 10_000, handle, handleRequest: createWebHandler(handle, 1024), onError: () => () => true };
 }
 
 describe.each([
   ['koa 2', Koa2],
   ['koa 3', Koa3],
 ])('%s', (_name, Koa) => {
-  it('exposes on/onAny/onError/off and the receiver on the middleware', async () => {
-    const douyin = douyinWebhook({ clientSecret: secret, path: '/douyin/webhook' });
+  it('mounts a receiver at a path; handlers registered on the receiver run', async () => {
+    const webhooks = createDouyinWebhooks({ clientSecret: secret, onError: () => undefined });
     const seen: string[] = [];
-    const off = douyin.onAny((event) => void seen.push(event.name));
-    expect(douyin.webhooks).toBe(douyin.receiver);
+    const off = webhooks.onAny((event) => void seen.push(event.name));
     const app = new Koa();
-    app.use(douyin);
+    app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
     const origin = await listen(app);
     expect((await post(`${origin}/douyin/webhook`)).status).toBe(200);
     off();
-    expect((await post(`${origin}/douyin/webhook`)).status).toBe(200);
+    expect((await post(`${origin}/douyin/webhook`, buildPush({ event: 'life_product_status_change', content: { ...content, status: 'x' }, secret }))).status).toBe(200);
     expect(seen).toEqual(['life_product_status_change']);
   });
 
@@ -77,7 +77,7 @@ describe.each([
 
   it('lets later middleware see requests for other paths', async () => {
     const app = new Koa();
-    app.use(douyinWebhook({ clientSecret: secret, path: '/douyin/webhook' }));
+    app.use(douyinWebhook(createDouyinWebhooks({ clientSecret: secret }), { path: '/douyin/webhook' }));
     app.use((ctx) => {
       ctx.body = `next saw ${ctx.path}`;
     });

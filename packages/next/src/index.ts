@@ -5,9 +5,11 @@
  * @example
  * ```ts
  * // app/api/douyin/route.ts
+ * import { createDouyinWebhooks } from '@douyin-push/core';
  * import { createDouyinRoute } from '@douyin-push/next';
- * import { webhooks } from '@/lib/douyin'; // createDouyinWebhooks({ clientSecret }) + .on(...)
  *
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET });
+ * webhooks.on('life_trade_order_notify', (event) => console.log(event.content.order.order_id));
  * export const { POST } = createDouyinRoute(webhooks);
  * ```
  *
@@ -16,19 +18,8 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 // `.js`: next has no exports map, so Node's ESM loader needs the file name.
 import { after } from 'next/server.js';
-import type { DouyinReceiver, DouyinWebhooksOptions } from '@douyin-push/core';
-import { handleNodeRequest, resolveReceiver } from '@douyin-push/core/node';
-
-/**
- * Options of `createDouyinWebhooks`, or a receiver to share (push or SPI).
- *
- * @example
- * ```ts
- * const input: DouyinNextInput = { clientSecret: process.env.DOUYIN_CLIENT_SECRET! };
- * export const { POST } = createDouyinRoute(input);
- * ```
- */
-export type DouyinNextInput = DouyinWebhooksOptions | DouyinReceiver;
+import type { DouyinReceiver } from '@douyin-push/core';
+import { handleNodeRequest } from '@douyin-push/core/adapter';
 
 /**
  * One App Router handler per method, so core (not Next) answers `405` with `Allow: POST`.
@@ -53,42 +44,33 @@ export type DouyinRouteHandlers = Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATC
 export type DouyinPagesHandler = (req: NextApiRequest, res: NextApiResponse) => Promise<void>;
 
 /**
- * App Router route handlers. Work that continues past the reply (`ack: 'before-handling'`)
- * is kept alive with Next's `after()`. Runs on the Node.js runtime (the default).
+ * App Router route handlers for a receiver (push or SPI). Work that continues past the reply
+ * (`ack: 'before-handling'`) is kept alive with Next's `after()`.
  *
  * @example
  * ```ts
- * // app/api/douyin/route.ts
- * import { createDouyinRoute } from '@douyin-push/next';
- *
- * const route = createDouyinRoute({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
- * export const { GET, POST } = route;
+ * export const { GET, POST } = createDouyinRoute(webhooks);
  * ```
  */
-export function createDouyinRoute(input: DouyinNextInput): DouyinRouteHandlers {
-  const receiver: DouyinReceiver = resolveReceiver(input);
-  const handler = (request: Request) =>
-    receiver.handleRequest(request, { adapter: 'next-app', waitUntil: (promise) => after(promise) });
+export function createDouyinRoute(receiver: DouyinReceiver): DouyinRouteHandlers {
+  const handler = (request: Request) => receiver.handleRequest(request, { adapter: 'next-app', waitUntil: (promise) => after(promise) });
   return { GET: handler, HEAD: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: handler };
 }
 
 /**
- * Pages Router API route handler. Next's body parser must be off for this route, or the
- * signed bytes are gone: the push is then answered 500 `RAW_BODY_UNAVAILABLE` with that fix.
+ * Pages Router API route handler for a receiver. Next's body parser must be off for this
+ * route, or the signed bytes are gone: the push is then answered 500 `RAW_BODY_UNAVAILABLE`
+ * with that fix.
  *
  * @example
  * ```ts
- * // pages/api/douyin.ts
- * import { createDouyinPagesHandler } from '@douyin-push/next';
- *
- * // Must be written out here: Next reads it statically from the page file.
+ * // pages/api/douyin.ts: the config must be written out here (Next reads it statically).
  * export const config = { api: { bodyParser: false } };
- * export default createDouyinPagesHandler({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
+ * export default createDouyinPagesHandler(webhooks);
  * ```
  */
-export function createDouyinPagesHandler(input: DouyinNextInput): DouyinPagesHandler {
-  const receiver: DouyinReceiver = resolveReceiver(input);
+export function createDouyinPagesHandler(receiver: DouyinReceiver): DouyinPagesHandler {
   return async (req, res) => {
-    await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body });
+    await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body, rawBodyFix: 'add `export const config = { api: { bodyParser: false } }` to this API route' });
   };
 }

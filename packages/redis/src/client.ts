@@ -1,4 +1,4 @@
-import { configError } from '@douyin-push/core';
+import { configError } from '@douyin-push/core/adapter';
 
 /**
  * The one thing the store needs from a Redis client: send a command, get its raw reply.

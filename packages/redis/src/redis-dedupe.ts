@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { configError, type DedupeClaim, type DedupeStore, type DouyinPushError } from '@douyin-push/core';
+import type { DedupeClaim, DedupeStore, DouyinPushError } from '@douyin-push/core';
+import { configError } from '@douyin-push/core/adapter';
 import { toCommander, type RedisClientLike } from './client';
 import { CLAIM, COMPLETE, COMPLETED, RELEASE, processingValue, runScript } from './scripts';
 import { unavailable, withTimeout } from './unavailable';

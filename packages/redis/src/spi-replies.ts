@@ -1,4 +1,4 @@
-import { configError } from '@douyin-push/core';
+import { configError } from '@douyin-push/core/adapter';
 import type { SpiReplyStore } from '@douyin-push/core/spi';
 import { toCommander, type RedisClientLike } from './client';
 import { withTimeout } from './unavailable';

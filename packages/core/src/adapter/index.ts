@@ -1,16 +1,34 @@
 /**
- * `@douyin-push/core/adapter`: building blocks for packages that extend core (framework
- * adapters, the durable queue). Applications use the main entry and the adapters instead.
+ * `@douyin-push/core/adapter`: the building blocks of douyin-push's own adapters and of any
+ * you write (a framework we do not ship, a queue). Applications use the main entry and the
+ * adapters instead. An adapter's whole job: get the raw bytes, call the receiver, write the
+ * reply; every protocol rule stays behind `receiver.handle()`.
  *
  * @example
  * ```ts
- * import { createDouyinHandlers } from '@douyin-push/core/adapter';
+ * import type { DouyinReceiver } from '@douyin-push/core';
+ * import { handleNodeRequest, matchesPath } from '@douyin-push/core/adapter';
  *
- * const handlers = createDouyinHandlers();
- * handlers.on('life_trade_order_notify', (event) => console.log(event.content.order.order_id));
+ * export function myFramework(receiver: DouyinReceiver, { path }: { path?: string } = {}) {
+ *   return (req, res, next) => {
+ *     if (!matchesPath(req.url, path)) return next();
+ *     void handleNodeRequest(receiver, req, res, { adapter: 'my-framework', rawBodyFix: 'mount it before the JSON parser' });
+ *   };
+ * }
  * ```
  *
  * @module
  */
+export { handleNodeRequest, type HandleNodeRequestOptions } from '../node/handle-request.js';
+export { readNodeBody, rawBodyUnavailable, type ReadNodeBodyOptions } from '../node/read-body.js';
+export { writeNodeReply } from '../node/write-reply.js';
+export { matchesPath, requestPath } from '../node/path.js';
+export { isDouyinWebhooks } from '../push/is-webhooks.js';
+export { bodyTooLarge, readWebBody, resolveBody } from '../shared/body.js';
+export { configError } from '../shared/errors.js';
+export { readHeader } from '../shared/headers.js';
+export { errorReply, jsonReply } from '../shared/reply.js';
+export type { AdapterName, BodySource, HeadersInput, HeaderValue } from '../shared/receiver.js';
 export { createDouyinHandlers, type DouyinHandlers, type DouyinHandlersOptions } from '../push/handlers.js';
 export type { DouyinInbox, InboxPush } from '../push/inbox.js';
+export { createWebHandler } from '../shared/web.js';

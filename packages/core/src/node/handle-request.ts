@@ -8,12 +8,14 @@ import { writeNodeReply } from './write-reply.js';
  *
  * @example
  * ```ts
- * await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body } satisfies HandleNodeRequestOptions);
+ * await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body, rawBodyFix: 'export const config = { api: { bodyParser: false } }' } satisfies HandleNodeRequestOptions);
  * ```
  */
 export interface HandleNodeRequestOptions {
   /** Names the framework in errors (`'express'`, `'next-pages'`, …). Default `'node'`. */
   adapter?: AdapterName | undefined;
+  /** The framework's fix, in its users' words, for a body parser that already ate the raw body. */
+  rawBodyFix?: string | undefined;
   /** The URL to give core; default `req.originalUrl ?? req.url` (path + query: SPI signs the query). */
   url?: string | undefined;
   /** Raw bytes a framework kept somewhere else than `req.rawBody`. */
@@ -24,16 +26,14 @@ export interface HandleNodeRequestOptions {
 
 /**
  * Runs one Node request through a receiver and writes the reply: the body is read lazily (only
- * after core's method check) with the receiver's byte limit. Resolves with the reply written.
- * Never rejects for a bad request: every failure is a reply.
+ * after core's method check) with the receiver's byte limit and body deadline. Resolves with the
+ * reply written; never rejects for a bad request: every failure is a reply.
  *
  * @example
  * ```ts
  * import { createServer } from 'node:http';
- * import { createDouyinWebhooks } from '@douyin-push/core';
- * import { handleNodeRequest } from '@douyin-push/core/node';
+ * import { handleNodeRequest } from '@douyin-push/core/adapter';
  *
- * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
  * createServer((req, res) => void handleNodeRequest(webhooks, req, res)).listen(3000);
  * ```
  */
@@ -51,7 +51,9 @@ export async function handleNodeRequest(
     body: () =>
       readNodeBody(req, {
         maxBodyBytes: receiver.maxBodyBytes,
+        bodyTimeoutMs: receiver.bodyTimeoutMs,
         adapter,
+        rawBodyFix: options.rawBodyFix,
         rawBody: options.rawBody,
         parsedBody: options.parsedBody,
       }),

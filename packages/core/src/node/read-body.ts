@@ -14,8 +14,12 @@ import type { AdapterName } from '../shared/receiver.js';
 export interface ReadNodeBodyOptions {
   /** Largest body accepted; usually `receiver.maxBodyBytes`. */
   maxBodyBytes: number;
-  /** Names the framework in the error that explains how to keep the raw body. */
+  /** Names the framework in errors. */
   adapter?: AdapterName | undefined;
+  /** How to fix this framework's setup when a parser already consumed the body (the adapter's words). */
+  rawBodyFix?: string | undefined;
+  /** Longest wait for the whole body, in ms (408 `BODY_TIMEOUT` after). Default: no limit. */
+  bodyTimeoutMs?: number | undefined;
   /** Raw bytes a framework kept somewhere else than `req.rawBody` (koa: `ctx.request.rawBody`). */
   rawBody?: unknown;
   /** The framework's body when it is not on `req.body` (koa: `ctx.request.body`). */
@@ -50,10 +54,10 @@ export async function readNodeBody(req: IncomingMessage, options: ReadNodeBodyOp
   }
   // `readableEnded`: a parser read it to the end. `readable === false`: ended or destroyed.
   // Either way no 'data'/'end' event will ever come again, so waiting would hang.
-  if (req.readableEnded || req.destroyed || req.readable === false) throw rawBodyUnavailable(adapter);
+  if (req.readableEnded || req.destroyed || req.readable === false) throw rawBodyUnavailable(adapter, options.rawBodyFix);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
-  return readStream(req, maxBodyBytes);
+  return readStream(req, maxBodyBytes, options.bodyTimeoutMs);
 }
 
 function keptBytes(value: unknown): Uint8Array | undefined {
@@ -62,16 +66,23 @@ function keptBytes(value: unknown): Uint8Array | undefined {
   return undefined;
 }
 
-function readStream(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Array> {
+function readStream(req: IncomingMessage, maxBodyBytes: number, timeoutMs: number | undefined): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // A client that sends headers and stalls would hold the socket for the server's own timeout
+    // (300 s on node:http, none on fastify): answer 408 and let the reply close the connection.
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => fail(new DouyinPushError('BODY_TIMEOUT', 408, `The request body did not arrive within bodyTimeoutMs (${timeoutMs} ms).`)), timeoutMs);
     // Listeners stay attached once settled (cheaper than four `off` calls on every request):
     // `settled` makes later events no-ops, and the request object goes away with the request.
     let settled = false;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       chunks.length = 0;
       reject(error);
     };
@@ -87,6 +98,7 @@ function readStream(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Ar
     const onEnd = () => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
     const onError = (error: Error) =>
@@ -103,34 +115,21 @@ function readStream(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Ar
   });
 }
 
-const fixes: Record<string, [pkg: string, fix: string]> = {
-  express: [
-    'express',
-    "mount douyinWebhook() before express.json(), or parse this path with express.raw({ type: 'application/json' }), " +
-      'or keep the bytes: express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })',
-  ],
-  koa: [
-    'koa',
-    'mount douyinWebhook() before the body parser, or use one that keeps ctx.request.rawBody (koa-bodyparser, @koa/bodyparser)',
-  ],
-  'next-pages': ['next', 'add `export const config = { api: { bodyParser: false } }` to this API route'],
-  fastify: ['fastify', 'register the plugin so its own raw-body content-type parser handles this route'],
-};
-
 /**
  * The error for a body that something already parsed without keeping its bytes. Douyin signs
- * the exact bytes, so a re-serialised object can never be verified: tell the user how to fix it.
+ * the exact bytes, so a re-serialised object can never be verified: the message carries the
+ * adapter's own fix for its framework's setup.
  *
  * @example
  * ```ts
- * if (typeof ctx.request.body === 'object') throw rawBodyUnavailable('koa');
+ * if (typeof ctx.request.body === 'object') throw rawBodyUnavailable('koa', 'mount douyinWebhook() before the body parser');
  * ```
  */
-export function rawBodyUnavailable(adapter: AdapterName | undefined): DouyinPushError {
-  const [pkg, fix] = fixes[adapter ?? ''] ?? ['core', 'hand the request to douyin-push before anything reads its body'];
+export function rawBodyUnavailable(adapter: AdapterName | undefined, fix?: string): DouyinPushError {
+  const pkg = adapter && /^[a-z-]+$/.test(adapter) ? adapter.replace(/-.*$/, '') : 'core';
   return new DouyinPushError(
     'RAW_BODY_UNAVAILABLE',
     500,
-    `@douyin-push/${pkg}: the request body was already read and only a parsed copy is left, but Douyin signs the exact bytes. Fix: ${fix}.`,
+    `@douyin-push/${pkg}: the request body was already read and only a parsed copy is left, but Douyin signs the exact bytes. Fix: ${fix ?? 'hand the request to douyin-push before anything reads its body'}.`,
   );
 }

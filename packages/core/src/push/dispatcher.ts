@@ -1,53 +1,41 @@
 import { DouyinHandlerError, DouyinPushError } from '../shared/errors.js';
+import type { Reporter } from '../shared/report.js';
 import type { DouyinAnyEvent, DouyinEvent, DouyinHandlerName } from '../events/types.js';
 
 type AnyHandler = (event: DouyinAnyEvent) => unknown;
 
 /**
- * What `onError` receives besides the error: whatever was known of the request when it failed.
+ * Handler registry of one receiver or worker: `on`, `onAny`, `off`, and the dispatch itself.
+ * `isKnown` decides which names are real events: registering another name warns (a typo in
+ * plain JS would otherwise lose pushes silently), and a push that reaches no handler at all is
+ * reported once per event name.
  *
  * @example
  * ```ts
- * webhooks.onError((error, context) => log.warn({ code: error.code, msgId: context.msgId }));
- * ```
- */
-export interface DouyinErrorContext {
-  event?: string | undefined;
-  msgId?: string | undefined;
-  clientKey?: string | undefined;
-  logId?: string | undefined;
-}
-
-/**
- * An `onError` listener. It sees every non-2xx reply's error (forged pushes, handler failures,
- * timeouts, setup mistakes) and failures after an early ack.
- *
- * @example
- * ```ts
- * const report: DouyinErrorHandler = (error) => sentry.captureException(error);
- * ```
- */
-export type DouyinErrorHandler = (error: DouyinPushError, context: DouyinErrorContext) => unknown;
-
-/**
- * Handler registry of one receiver: `on`, `onAny`, `onError`, `off`, and the dispatch itself.
- *
- * @example
- * ```ts
- * const dispatcher = createDispatcher();
+ * const dispatcher = createDispatcher(reporter, (name) => name in eventSchemas);
  * dispatcher.on('life_trade_order_notify', (event) => console.log(event.content.order.order_id));
  * ```
  */
-export function createDispatcher() {
+export function createDispatcher(reporter: Reporter, isKnown: (eventName: string) => boolean) {
   const byName = new Map<string, Set<(event: never) => unknown>>();
   const anyHandlers = new Set<AnyHandler>();
-  const errorHandlers = new Set<DouyinErrorHandler>();
+  const unhandled = new Set<string>();
 
-  function on<N extends DouyinHandlerName>(
-    names: N | readonly N[],
-    handler: (event: DouyinEvent<N>) => unknown,
-  ): () => void {
+  function on<N extends DouyinHandlerName>(names: N | readonly N[], handler: (event: DouyinEvent<N>) => unknown): () => void {
+    if (typeof handler !== 'function') throw new TypeError('@douyin-push/core: on(name, handler) needs a handler function.');
     for (const name of typeof names === 'string' ? [names] : names) {
+      const event = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
+      if (!isKnown(event)) {
+        reporter.report(
+          new DouyinPushError(
+            'UNKNOWN_EVENT_NAME',
+            200,
+            `on(${JSON.stringify(name)}): "${event}" is not a known Douyin event. Check the spelling, or pass its schema in \`schemas\` to declare it.`,
+            { warning: true },
+          ),
+          { source: 'push' },
+        );
+      }
       let set = byName.get(name);
       if (!set) byName.set(name, (set = new Set()));
       set.add(handler);
@@ -55,10 +43,7 @@ export function createDispatcher() {
     return () => off(names, handler);
   }
 
-  function off<N extends DouyinHandlerName>(
-    names: N | readonly N[],
-    handler: (event: DouyinEvent<N>) => unknown,
-  ): void {
+  function off<N extends DouyinHandlerName>(names: N | readonly N[], handler: (event: DouyinEvent<N>) => unknown): void {
     for (const name of typeof names === 'string' ? [names] : names) byName.get(name)?.delete(handler);
   }
 
@@ -67,18 +52,13 @@ export function createDispatcher() {
     return () => anyHandlers.delete(handler);
   }
 
-  function onError(handler: DouyinErrorHandler): () => void {
-    errorHandlers.add(handler);
-    return () => errorHandlers.delete(handler);
-  }
-
   /** Runs every matching handler concurrently; throws one DouyinHandlerError with all failures. */
   async function dispatch(event: DouyinAnyEvent): Promise<void> {
-    // The common case, one handler: no Promise wrapper, no allSettled.
     const named = byName.get(event.name);
     const actioned = event.action !== undefined ? byName.get(`${event.name}.${event.action}`) : undefined;
     const count = (named?.size ?? 0) + (actioned?.size ?? 0) + anyHandlers.size;
-    if (count === 0) return;
+    if (count === 0) return reportUnhandled(event);
+    // The common case, one handler: no Promise wrapper, no allSettled.
     if (count === 1) {
       const only = (named?.size ? named : actioned?.size ? actioned : anyHandlers).values().next().value as (event: never) => unknown;
       try {
@@ -92,35 +72,33 @@ export function createDispatcher() {
     const call = (handler: (event: never) => unknown) => {
       run.push(new Promise((resolve) => resolve(handler(event as never))));
     };
-    byName.get(event.name)?.forEach(call);
-    if (event.action !== undefined) byName.get(`${event.name}.${event.action}`)?.forEach(call);
+    named?.forEach(call);
+    actioned?.forEach(call);
     anyHandlers.forEach(call);
-    if (run.length === 0) return;
     const results = await Promise.allSettled(run);
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (errors.length > 0) throw new DouyinHandlerError(errors, `${event.name} (msg ${event.msgId})`);
   }
 
-  function reportError(error: DouyinPushError, context: DouyinErrorContext): void {
-    if (errorHandlers.size === 0) {
-      // Nobody listens: a 5xx means a push was not handled, which must leave a trace.
-      if (error.status >= 500) console.error(error, context);
-      return;
-    }
-    for (const handler of errorHandlers) {
-      try {
-        void Promise.resolve(handler(error, context)).catch((e: unknown) => console.error(e));
-      } catch (e) {
-        console.error(e);
-      }
-    }
+  function reportUnhandled(event: DouyinAnyEvent): void {
+    if (unhandled.has(event.name)) return;
+    unhandled.add(event.name);
+    reporter.report(
+      new DouyinPushError(
+        'UNHANDLED_EVENT',
+        200,
+        `${event.name}: an authentic push reached no handler (answered 200; reported once per event name). Register one with on(${JSON.stringify(event.name)}) or onAny().`,
+        { warning: true },
+      ),
+      { source: 'push', verified: true, event: event.name, msgId: event.msgId, clientKey: event.clientKey, logId: event.logId },
+    );
   }
 
-  return { on, off, onAny, onError, dispatch, reportError };
+  return { on, off, onAny, onError: reporter.onError, dispatch };
 }
 
 /**
- * The registry API as users see it on a receiver.
+ * The registry API as users see it on a receiver or a queue worker.
  *
  * @example
  * ```ts

@@ -28,10 +28,14 @@ export function buildEvent(input: {
   const parsed = schema?.safeParse(content);
   event.content = parsed?.success ? parsed.data : content;
   event.schemaIssues = parsed && !parsed.success ? parsed.error.issues.map(toIssue) : undefined;
+  // A signed push without `content` is delivered, and says so.
+  if (envelope.content === undefined && !event.schemaIssues) event.schemaIssues = [MISSING_CONTENT];
   const action = (event.content as { action?: unknown } | null)?.action;
   event.action = typeof action === 'string' ? action : undefined;
   return event;
 }
+
+const MISSING_CONTENT: SchemaIssue = { path: ['content'], message: 'the push has no `content`', code: 'missing' };
 
 function toIssue(issue: z.core.$ZodIssue): SchemaIssue {
   return { path: issue.path, message: issue.message, code: issue.code };

@@ -13,10 +13,10 @@ const DUPLICATE = jsonReply(200, { ok: true, duplicate: true });
  *
  * @example
  * ```ts
- * return handOff(inbox, push, 2500); // { status: 200, body: '{"ok":true,"queued":true}' }
+ * return handOff(inbox, push, Date.now() + 2500); // { status: 200, body: '{"ok":true,"queued":true}' }
  * ```
  */
-export async function handOff(inbox: DouyinInbox, push: InboxPush, timeoutMs: number): Promise<DouyinReply> {
+export async function handOff(inbox: DouyinInbox, push: InboxPush, deadline: number): Promise<DouyinReply> {
   let outcome: { duplicate: boolean } | undefined;
   const write = Promise.resolve()
     .then(() => inbox.enqueue(push))
@@ -24,9 +24,9 @@ export async function handOff(inbox: DouyinInbox, push: InboxPush, timeoutMs: nu
       outcome = result;
     });
   try {
-    if ((await withDeadline(write, timeoutMs)) === 'timeout') {
+    if ((await withDeadline(write, deadline)) === 'timeout') {
       write.catch(() => undefined);
-      throw new DouyinPushError('INBOX_UNAVAILABLE', 503, `The inbox did not confirm the write within timeoutMs (${timeoutMs} ms).`);
+      throw new DouyinPushError('INBOX_UNAVAILABLE', 503, 'The inbox did not confirm the write within timeoutMs.');
     }
   } catch (error) {
     if (error instanceof DouyinPushError) throw error;

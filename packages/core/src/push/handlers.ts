@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import { parseEnvelope, parseJsonBody, decodeContent } from './parse.js';
+import { eventAliases, eventSchemas } from '../events/schemas.js';
 import { toBytes } from '../shared/bytes.js';
-import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from './dispatcher.js';
 import type { DouyinPushError } from '../shared/errors.js';
-import { eventSchemas } from '../events/schemas.js';
+import { parseJsonBody } from '../shared/json.js';
+import { createReporter, type DouyinErrorContext } from '../shared/report.js';
+import { createDispatcher, type DouyinDispatcher } from './dispatcher.js';
+import { decodeContent, parseEnvelope } from './parse.js';
 import type { DouyinAnyEvent } from '../events/types.js';
 import { buildEvent } from './event.js';
 import type { InboxPush } from './inbox.js';
@@ -53,13 +55,14 @@ export interface DouyinHandlers extends DouyinDispatcher {
  */
 export function createDouyinHandlers(options: DouyinHandlersOptions = {}): DouyinHandlers {
   const schemas = { ...eventSchemas, ...options.schemas };
-  const dispatcher = createDispatcher();
+  const reporter = createReporter();
+  const dispatcher = createDispatcher(reporter, (name) => name in schemas || name in eventAliases);
   return {
     on: dispatcher.on,
     off: dispatcher.off,
     onAny: dispatcher.onAny,
     onError: dispatcher.onError,
-    report: dispatcher.reportError,
+    report: reporter.report,
     async run(push) {
       const rawBody = toBytes(push.body);
       const envelope = parseEnvelope(parseJsonBody(rawBody));

@@ -1,13 +1,12 @@
 import * as z from 'zod';
-import { createHash } from 'node:crypto';
-import { bytesToText } from '../shared/bytes.js';
+import { sha1Hex } from './digest.js';
 import { DouyinPushError } from '../shared/errors.js';
 import { readHeader } from '../shared/headers.js';
 import type { HeadersInput } from '../shared/receiver.js';
 
 /**
  * The push body's top level. Loose: fields Douyin adds are kept. Only `event` is required;
- * `client_key` is `""` on `verify_webhook`, `content` is usually a JSON string (protocol §2.2).
+ * `content` is a JSON string on pushes (an object on some `verify_webhook`s), see docs/protocol.md.
  *
  * @example
  * ```ts
@@ -16,8 +15,9 @@ import type { HeadersInput } from '../shared/receiver.js';
  */
 export const envelopeSchema = z.looseObject({
   event: z.string().min(1),
+  // Optional: a signed push without content is still delivered (content undefined, flagged).
   client_key: z.string().default(''),
-  content: z.unknown(),
+  content: z.unknown().optional(),
   log_id: z.string().default(''),
   from_user_id: z.string().optional(),
   to_user_id: z.string().optional(),
@@ -33,29 +33,6 @@ export const envelopeSchema = z.looseObject({
  * ```
  */
 export type Envelope = z.output<typeof envelopeSchema>;
-
-/**
- * Decodes the body bytes to JSON. Invalid UTF-8 or JSON, or a non-object, is a 400.
- *
- * @example
- * ```ts
- * const json = parseJsonBody(rawBody); // Record<string, unknown>
- * ```
- */
-export function parseJsonBody(rawBody: Uint8Array): Record<string, unknown> {
-  const text = bytesToText(rawBody);
-  let value: unknown;
-  try {
-    if (text === undefined) throw new Error('the body is not valid UTF-8');
-    value = JSON.parse(text);
-  } catch (cause) {
-    throw new DouyinPushError('INVALID_JSON', 400, 'The request body is not JSON.', { cause });
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new DouyinPushError('INVALID_JSON', 400, 'The request body is not a JSON object.');
-  }
-  return value as Record<string, unknown>;
-}
 
 /**
  * Checks the envelope shape: an object with a non-empty string `event` (400 otherwise).
@@ -112,5 +89,5 @@ export function messageId(headers: HeadersInput, envelope: Envelope, rawBody: Ui
   const header = readHeader(headers, 'msg-id');
   if (header) return header;
   if (envelope.msg_id) return envelope.msg_id;
-  return `sha1:${createHash('sha1').update(rawBody).digest('hex')}`;
+  return `sha1:${sha1Hex(rawBody)}`;
 }

@@ -1,24 +1,20 @@
 import type { z } from 'zod';
-import { resolveBody } from '../shared/body.js';
-import { createDispatcher, type DouyinDispatcher, type DouyinErrorContext } from './dispatcher.js';
+import { eventAliases, eventSchemas } from '../events/schemas.js';
+import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
 import { memoryDedupe } from '../shared/dedupe/memory.js';
 import type { DedupeStore } from '../shared/dedupe/types.js';
-import { configError, DouyinPushError } from '../shared/errors.js';
-import { eventSchemas } from '../events/schemas.js';
-import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
-import { buildEvent } from './event.js';
-import { handOff } from './hand-off.js';
-import type { DouyinInbox } from './inbox.js';
-import { bytesToText } from '../shared/bytes.js';
+import { configError } from '../shared/errors.js';
 import { readHeader } from '../shared/headers.js';
-import { decodeContent, messageId, parseEnvelope, parseJsonBody } from './parse.js';
-import type { DouyinReceiver, DouyinReply, DouyinRequest } from '../shared/receiver.js';
-import { errorReply, jsonReply, toDouyinError } from '../shared/reply.js';
+import { positiveInt } from '../shared/options.js';
+import { createPipeline } from '../shared/pipeline.js';
+import type { DouyinReceiver } from '../shared/receiver.js';
+import { createReporter, type DouyinErrorHandler } from '../shared/report.js';
 import { secretResolver, type ClientSecret } from '../shared/secrets.js';
-import { signatureMismatch } from './signature.js';
-import { verifySignature } from './signature.js';
-import { deliverWithDedupe } from './deliver.js';
 import { createWebHandler } from '../shared/web.js';
+import { defaultDedupeKey, type DedupeKey } from './dedupe-key.js';
+import { createDispatcher, type DouyinDispatcher } from './dispatcher.js';
+import type { DouyinInbox } from './inbox.js';
+import { receivePush } from './receive.js';
 
 /**
  * Options of {@link createDouyinWebhooks}.
@@ -32,39 +28,54 @@ import { createWebHandler } from '../shared/web.js';
  * ```
  */
 export interface DouyinWebhooksOptions {
-  /** The app's client_secret, several (rotation), or a function of client_key (many apps). Required. */
-  clientSecret: ClientSecret;
-  /** Where handled message ids are remembered. Default `memoryDedupe()`; `false` turns dedupe off. */
+  /**
+   * The app's client_secret, several (rotation), or a function of client_key (many apps).
+   * Missing or empty: the receiver is still created (so `next build` works without secrets),
+   * warns once, and answers every request 500 `CONFIG_INVALID` until configured.
+   */
+  clientSecret: ClientSecret | undefined;
+  /** Where handled pushes are remembered. Default `memoryDedupe()`; `false` turns dedupe off. */
   dedupe?: DedupeStore | false | undefined;
+  /**
+   * The identity under which a push is deduplicated. Default {@link defaultDedupeKey}: client_key,
+   * event, message id and a digest of `content` (Douyin reuses a Msg-Id for the same entity and
+   * action, so a Msg-Id alone would drop a later, different push).
+   */
+  dedupeKey?: DedupeKey | undefined;
   /** Largest body accepted (413 above). Default 1 MiB; Douyin publishes no maximum. */
   maxBodyBytes?: number | undefined;
+  /** Longest a Node adapter waits for the body to arrive (408 after). Default 10 000 ms. */
+  bodyTimeoutMs?: number | undefined;
   /**
-   * Longest wait for handlers before replying. Douyin wants a 200 within 3 s; past this the push
-   * is answered 503 (so Douyin retries) while the handlers keep running; the retry is answered
-   * 200 once they succeeded, without running them again. Default 2500 ms.
+   * The reply's deadline, from the request's arrival: Douyin wants a 200 within 3 s. Waiting for
+   * an in-flight duplicate and running handlers share it; past it the push is answered 503 (so
+   * Douyin retries) while the handlers keep running, and the retry is answered by their outcome
+   * without running them again. Default 2500 ms.
    */
   timeoutMs?: number | undefined;
-  /** How long a duplicate waits for an in-flight delivery of the same message. Default `timeoutMs`. */
+  /** Longest a duplicate waits for an in-flight delivery of the same push (never past `timeoutMs`). Default `timeoutMs`. */
   inFlightWaitMs?: number | undefined;
+  /** An error listener from the start (the same as calling `onError` right away). */
+  onError?: DouyinErrorHandler | undefined;
   /**
    * `'after-handling'` (default): 200 only once every handler succeeded.
    * `'before-handling'`: 200 as soon as the push is verified, parsed and claimed; handlers run
    * afterwards (kept alive by the adapter's `waitUntil`, e.g. Next.js `after()`), and a failure
-   * only reaches `onError`: Douyin will not retry it. Choose it only if you queue work yourself.
+   * only reaches `onError`: Douyin will not retry it. For durable work use `inbox` instead.
    */
   ack?: 'after-handling' | 'before-handling' | undefined;
   /**
-   * Answer a `verify_webhook` that carries no signature. Default `false` (401): Douyin's own
-   * demo signs it (protocol §3, MED); turn this on only if the console's URL check fails.
-   */
-  allowUnsignedChallenge?: boolean | undefined;
-  /**
-   * Durable mode: verified pushes are stored in this inbox (a queue, `@douyin-push/queue`) and
-   * answered 200 once the write is confirmed; workers run the handlers. Handlers registered on
-   * this receiver with `on()` are not run. The inbox dedupes by `push.id`; `dedupe` is not used here.
+   * Durable mode: verified pushes are stored in this inbox (`@douyin-push/queue`: BullMQ or
+   * pg-boss) and answered 200 once the write is confirmed; workers run the handlers. Handlers
+   * registered here with `on()` are not run. The inbox dedupes by `push.id`; `dedupe` is unused.
    */
   inbox?: DouyinInbox | undefined;
-  /** Schemas for events you add (with module augmentation of `DouyinEventContentMap`). */
+  /**
+   * Answer a `verify_webhook` that carries no signature. Default `false` (401): Douyin signs it
+   * (docs/protocol.md); turn this on only if the console's URL check fails.
+   */
+  allowUnsignedChallenge?: boolean | undefined;
+  /** Schemas of events you add: their content is validated and typed (see `DouyinEventsOf`). */
   schemas?: Readonly<Record<string, z.ZodType>> | undefined;
   /** Called when an authentic push does not match its schema (it is delivered anyway). Default: `console.warn`. */
   onSchemaMismatch?: ((event: DouyinAnyEvent, issues: readonly SchemaIssue[]) => void) | undefined;
@@ -72,7 +83,7 @@ export interface DouyinWebhooksOptions {
 
 /**
  * A push receiver: mount it with an adapter (or call `handle` / `handleRequest`), register
- * handlers with `on`.
+ * handlers with `on`, errors with `onError`.
  *
  * @example
  * ```ts
@@ -81,23 +92,22 @@ export interface DouyinWebhooksOptions {
  * ```
  */
 export interface DouyinWebhooks extends DouyinReceiver, DouyinDispatcher {
-  /** The store in use (`undefined` when dedupe is off). */
+  /** The store in use (`undefined` when dedupe is off or an inbox dedupes). */
   readonly dedupe: DedupeStore | undefined;
 }
-
-const DEFAULT_MAX_BODY = 1024 * 1024;
 
 /**
  * Creates a Douyin push receiver: verifies `X-Douyin-Signature`, parses and validates the push,
  * answers `verify_webhook`, drops duplicates and runs your typed handlers.
  *
  * Replies: 200 handled or duplicate · 400 not JSON / no `event` / bad `content` · 401 missing or
- * wrong signature · 405 not POST · 409 duplicate still in flight · 413 too large · 500 handler
- * failed · 503 handler too slow or dedupe store down. No handler runs for a 4xx.
+ * wrong signature · 405 not POST · 408 body too slow · 409 duplicate still in flight · 413 too
+ * large · 500 handler failed or not configured · 503 too slow, dedupe store or inbox down.
+ * No handler runs for a 4xx.
  *
  * @example
  * ```ts
- * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
+ * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET });
  * webhooks.on('life_trade_certificate_notify.verify', async ({ content }) => {
  *   await vouchers.redeemed(content.certificate.certificate_id);
  * });
@@ -106,90 +116,44 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
  */
 export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebhooks {
   if (!options || typeof options !== 'object') throw configError('createDouyinWebhooks: pass an options object with `clientSecret`.');
-  const secrets = secretResolver(options.clientSecret);
-  const maxBodyBytes = positive(options.maxBodyBytes ?? DEFAULT_MAX_BODY, 'maxBodyBytes');
-  const timeoutMs = positive(options.timeoutMs ?? 2500, 'timeoutMs');
-  const inFlightWaitMs = positive(options.inFlightWaitMs ?? timeoutMs, 'inFlightWaitMs');
+  const owner = 'createDouyinWebhooks';
+  const maxBodyBytes = positiveInt(owner, 'maxBodyBytes', options.maxBodyBytes, 1024 * 1024);
+  const bodyTimeoutMs = positiveInt(owner, 'bodyTimeoutMs', options.bodyTimeoutMs, 10_000);
+  const timeoutMs = positiveInt(owner, 'timeoutMs', options.timeoutMs, 2500);
   const inbox = options.inbox;
-  // With an inbox the queue engine dedupes (one job per id) and the worker's store guards handlers.
   const store = options.dedupe === false || inbox ? undefined : (options.dedupe ?? memoryDedupe());
   const schemas: Readonly<Record<string, z.ZodType>> = { ...eventSchemas, ...options.schemas };
-  const onSchemaMismatch =
-    options.onSchemaMismatch ??
-    ((event, issues) =>
-      console.warn(
-        `@douyin-push/core: ${event.name} (msg ${event.msgId}) does not match its schema; delivered anyway:`,
-        issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      ));
-  const dispatcher = createDispatcher();
+  const inFlightWaitMs = positiveInt(owner, 'inFlightWaitMs', options.inFlightWaitMs, timeoutMs);
+  const reporter = createReporter();
+  if (options.onError) reporter.onError(options.onError);
+  const secrets = secretResolver(options.clientSecret, owner);
+  const isKnown = (name: string) => name in schemas || name in eventAliases;
+  const dispatcher = createDispatcher(reporter, isKnown);
+  store?.bindReporter?.(reporter.report);
 
-  async function process(request: DouyinRequest, context: DouyinErrorContext): Promise<DouyinReply> {
-    if (request.method.toUpperCase() !== 'POST') {
-      throw new DouyinPushError('METHOD_NOT_ALLOWED', 405, `Douyin pushes are POST requests, not ${request.method}.`);
-    }
-    const body = resolveBody(request.body, maxBodyBytes);
-    const rawBody = body instanceof Uint8Array ? body : await body;
-    const envelope = parseEnvelope(parseJsonBody(rawBody));
-    context.event = envelope.event;
-    context.clientKey = envelope.client_key;
-    context.logId = envelope.log_id;
-
-    const signature = readHeader(request.headers, 'x-douyin-signature');
-    const isChallenge = envelope.event === 'verify_webhook';
-    if (!signature) {
-      if (!(isChallenge && options.allowUnsignedChallenge)) {
-        throw new DouyinPushError('SIGNATURE_MISSING', 401, 'The X-Douyin-Signature header is missing.');
-      }
-    } else {
-      const found = secrets(envelope.client_key);
-      const candidates = Array.isArray(found) ? (found as readonly string[]) : await found;
-      if (!verifySignature(rawBody, signature, candidates)) throw signatureMismatch(envelope.client_key, candidates);
-    }
-
-    const content = decodeContent(envelope.content);
-    if (isChallenge) {
-      const challenge = (content as { challenge?: unknown } | null)?.challenge;
-      // Douyin sends a number (protocol §3); a string is echoed too. Anything else is not a challenge.
-      if (typeof challenge !== 'number' && typeof challenge !== 'string') {
-        throw new DouyinPushError('INVALID_CONTENT', 400, 'verify_webhook needs `content.challenge` as a number or string.');
-      }
-      // Echo the parsed value untouched: a number stays a number (protocol §3).
-      return jsonReply(200, { challenge });
-    }
-
-    const msgId = messageId(request.headers, envelope, rawBody);
-    context.msgId = msgId;
-    const event = buildEvent({ envelope, content, msgId, rawBody, schemas });
-    if (event.schemaIssues) onSchemaMismatch(event, event.schemaIssues);
-    const key = `${envelope.client_key}:${msgId}`;
-
-    if (inbox) return handOff(inbox, { id: key, name: event.name, action: event.action, msgId, clientKey: envelope.client_key, logId: envelope.log_id, receivedAt: Date.now(), body: bytesToText(rawBody) ?? '', msgIdHeader: readHeader(request.headers, 'msg-id') }, timeoutMs);
-
-    return deliverWithDedupe({
+  const handle = createPipeline({
+    source: 'push',
+    maxBodyBytes,
+    reporter,
+    run: receivePush({
+      secrets,
+      schemas,
       store,
-      key,
-      run: () => dispatcher.dispatch(event),
+      inbox,
       timeoutMs,
       inFlightWaitMs,
+      dedupeKey: options.dedupeKey ?? defaultDedupeKey,
       ack: options.ack ?? 'after-handling',
-      waitUntil: request.waitUntil,
-      report: (error) => dispatcher.reportError(error, { ...context }),
-    });
-  }
-
-  async function handle(request: DouyinRequest): Promise<DouyinReply> {
-    const context: DouyinErrorContext = {};
-    try {
-      return await process(request, context);
-    } catch (caught) {
-      const error = toDouyinError(caught);
-      dispatcher.reportError(error, context);
-      return errorReply(error);
-    }
-  }
+      allowUnsignedChallenge: options.allowUnsignedChallenge ?? false,
+      onSchemaMismatch: options.onSchemaMismatch ?? warnMismatch,
+      dispatch: dispatcher.dispatch,
+      report: reporter.report,
+    }),
+  });
 
   return {
     maxBodyBytes,
+    bodyTimeoutMs,
     dedupe: store,
     handle,
     handleRequest: createWebHandler(handle, maxBodyBytes),
@@ -200,7 +164,9 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
   };
 }
 
-function positive(value: number, name: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw configError(`createDouyinWebhooks: \`${name}\` must be a positive number, got ${String(value)}.`);
-  return value;
+function warnMismatch(event: DouyinAnyEvent, issues: readonly SchemaIssue[]): void {
+  console.warn(
+    `@douyin-push/core: ${event.name} (msg ${event.msgId}) does not match its schema; delivered anyway:`,
+    issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+  );
 }

@@ -1,86 +1,111 @@
-// Per-push handler deadlines without a timer per push (bench/README.md: core hot path).
-
-/**
- * Resolves with `settled`'s outcome, or `'timeout'` after `ms`. Every delivery of a receiver has
- * the same `ms`, so deadlines come in order: one queue and one timer per `ms` serve them all
- * (a timer and a Promise.race per push cost ~1 µs, a tenth of the whole push).
- *
- * @example
- * ```ts
- * if ((await withDeadline(handlersDone, 2500)) === 'timeout') return reply503();
- * ```
- */
-export function withDeadline(settled: Promise<void>, ms: number): Promise<void | 'timeout'> {
-  return new Promise((resolve, reject) => {
-    const entry: Deadline = { at: Date.now() + ms, fire: () => resolve('timeout'), done: false };
-    const queue = enqueue(ms, entry);
-    settled.then(
-      () => {
-        entry.done = true;
-        resolve();
-        trim(queue);
-      },
-      (error: unknown) => {
-        entry.done = true;
-        reject(error);
-        trim(queue);
-      },
-    );
-  });
-}
+// Per-request deadlines without a timer per request (bench/README.md: core hot path): every
+// pending deadline sits in one queue sorted by time, served by one timer. Only web-standard
+// timers are used, so the same code runs on Node, Bun, Deno, workerd and edge runtimes.
 
 interface Deadline {
   at: number;
   fire: () => void;
   done: boolean;
 }
-interface DeadlineQueue {
-  ms: number;
-  items: Deadline[];
-  head: number;
-  timer: NodeJS.Timeout | undefined;
-}
-const queues = new Map<number, DeadlineQueue>();
 
-function enqueue(ms: number, entry: Deadline): DeadlineQueue {
-  let queue = queues.get(ms);
-  if (!queue) queues.set(ms, (queue = { ms, items: [], head: 0, timer: undefined }));
-  queue.items.push(entry);
-  if (!queue.timer) arm(queue);
-  return queue;
+const queue: Deadline[] = [];
+let head = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let armedAt = Infinity;
+
+/**
+ * Resolves with `work`'s outcome, or `'timeout'` once the clock passes `at` (ms since the
+ * epoch). A request has one deadline from its arrival, shared by every step that waits.
+ *
+ * @example
+ * ```ts
+ * const at = Date.now() + 2500;
+ * if ((await withDeadline(handlersDone, at)) === 'timeout') return reply503();
+ * ```
+ */
+export function withDeadline<T>(work: Promise<T>, at: number): Promise<T | 'timeout'> {
+  return new Promise((resolve, reject) => {
+    const entry: Deadline = { at, fire: () => resolve('timeout'), done: false };
+    insert(entry);
+    work.then(
+      (value) => {
+        entry.done = true;
+        resolve(value);
+        trim();
+      },
+      (error: unknown) => {
+        entry.done = true;
+        reject(error);
+        trim();
+      },
+    );
+  });
 }
 
-function trim(queue: DeadlineQueue): void {
-  while (queue.head < queue.items.length && queue.items[queue.head]!.done) queue.head++;
-  if (queue.head > 1024 && queue.head * 2 > queue.items.length) {
-    queue.items = queue.items.slice(queue.head);
-    queue.head = 0;
+/**
+ * Waits `ms` (capped by `at`, when given). Web-standard: no `timers/promises`.
+ *
+ * @example
+ * ```ts
+ * await sleep(25);
+ * ```
+ */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const handle = setTimeout(resolve, ms);
+    unref(handle);
+  });
+}
+
+function insert(entry: Deadline): void {
+  // Deadlines mostly arrive in order: the walk back from the tail is usually zero steps.
+  let i = queue.length;
+  while (i > head && queue[i - 1]!.at > entry.at) i--;
+  if (i === queue.length) queue.push(entry);
+  else queue.splice(i, 0, entry);
+  if (entry.at < armedAt) arm();
+}
+
+function trim(): void {
+  while (head < queue.length && queue[head]!.done) head++;
+  if (head === queue.length) {
+    // Empty: forget the entries but keep the timer; it finds nothing due and is not re-armed
+    // (clearing it here would cost a timer per request whenever requests come one at a time).
+    queue.length = 0;
+    head = 0;
+  } else if (head > 1024 && head * 2 > queue.length) {
+    queue.splice(0, head);
+    head = 0;
   }
-  // Empty: forget the entries but keep the timer; it finds nothing due and is not re-armed
-  // (clearing it here would cost a timer per push whenever pushes come one at a time).
-  if (queue.head === queue.items.length) {
-    queue.items.length = 0;
-    queue.head = 0;
-  }
 }
 
-function arm(queue: DeadlineQueue): void {
-  const next = queue.items[queue.head];
-  // unref: a pending deadline alone does not keep the process alive.
-  queue.timer = next ? setTimeout(() => expire(queue), Math.max(0, next.at - Date.now())).unref() : undefined;
+function arm(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  const next = queue[head];
+  armedAt = next ? next.at : Infinity;
+  timer = next ? setTimeout(expire, Math.max(0, next.at - Date.now())) : undefined;
+  if (timer !== undefined) unref(timer);
 }
 
-function expire(queue: DeadlineQueue): void {
+function expire(): void {
+  timer = undefined;
+  armedAt = Infinity;
   const now = Date.now();
-  while (queue.head < queue.items.length) {
-    const entry = queue.items[queue.head]!;
+  while (head < queue.length) {
+    const entry = queue[head]!;
     if (!entry.done && entry.at > now) break;
     if (!entry.done) {
       entry.done = true;
       entry.fire();
     }
-    queue.head++;
+    head++;
   }
-  trim(queue);
-  arm(queue);
+  trim();
+  arm();
+}
+
+// Node and Bun return a Timeout with unref (a pending deadline alone must not keep the process
+// alive); browsers, Deno and workerd return a number: nothing to do there.
+function unref(handle: unknown): void {
+  (handle as { unref?: () => void }).unref?.();
 }

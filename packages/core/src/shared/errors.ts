@@ -27,7 +27,11 @@ export type DouyinErrorCode =
   | 'INTERNAL_ERROR'
   | 'INVALID_REPLY'
   | 'INBOX_UNAVAILABLE'
-  | 'SECRET_LOOKUP_FAILED';
+  | 'SECRET_LOOKUP_FAILED'
+  | 'BODY_TIMEOUT'
+  | 'UNHANDLED_EVENT'
+  | 'UNKNOWN_EVENT_NAME'
+  | 'DEDUPE_EVICTION_POLICY';
 
 // Marks errors of every copy of this package (see Symbol.hasInstance below).
 const BRAND = Symbol.for('@douyin-push/error');
@@ -59,15 +63,25 @@ export class DouyinPushError extends Error {
   readonly code: DouyinErrorCode | (string & {});
   readonly status: number;
 
+  /**
+   * What the reply body says instead of `message`, when the message holds more than a caller
+   * should see (setup hints, request data). Reports keep the full message.
+   */
+  readonly publicMessage: string | undefined;
+  /** A report that needs attention but answered no request (an eviction policy, an unhandled event). */
+  readonly warning: boolean;
+
   constructor(
     code: DouyinErrorCode | (string & {}),
     status: number,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; publicMessage?: string; warning?: boolean },
   ) {
     super(message.startsWith('@douyin-push/') ? message : `@douyin-push/core: ${message}`, options);
     this.code = code;
     this.status = status;
+    this.publicMessage = options?.publicMessage;
+    this.warning = options?.warning ?? false;
   }
 
   /** Whether the message may be shown to the caller: 4xx explain themselves, 5xx stay generic. */

@@ -1,3 +1,4 @@
+import type { DouyinErrorHandler } from './report.js';
 import type { DouyinErrorCode } from './errors.js';
 
 /**
@@ -107,8 +108,12 @@ export interface DouyinReply {
 export interface DouyinReceiver {
   /** Largest body accepted, in bytes; adapters pass it to their body readers. */
   readonly maxBodyBytes: number;
+  /** Longest wait for the body to arrive, in ms; Node adapters answer 408 after it. */
+  readonly bodyTimeoutMs: number;
   /** The plain-data entry every adapter calls. Never throws: every failure is a reply. */
   handle(request: DouyinRequest): Promise<DouyinReply>;
+  /** Adds an error listener (every refusal, failure and store problem); returns its remover. */
+  onError(handler: DouyinErrorHandler): () => void;
   /**
    * The web-standard entry (Next.js App Router, Hono, Bun, Deno, Workers). `options.waitUntil`
    * keeps post-reply work alive where the platform offers it (Next.js `after`).

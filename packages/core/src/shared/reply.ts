@@ -15,7 +15,12 @@ export function jsonReply(status: number, body: unknown, headers?: Record<string
   return { status, headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) };
 }
 
-const GENERIC_5XX = 'The push was not handled; Douyin will deliver it again.';
+// A 408 leaves a stalled request on the socket: close it. (A 413 does not: the Node reader keeps
+// discarding the rest of the body, so the connection stays usable, and closing while the client
+// still sends would reset the connection before it reads the 413.)
+const CLOSE = { connection: 'close' };
+const ALLOW_POST = { allow: 'POST' };
+const GENERIC_5XX = 'The request was not handled; Douyin will send it again.';
 
 /**
  * The reply for an error: its status, `{ code, message }`, `Allow: POST` on 405. A 5xx never
@@ -29,8 +34,8 @@ const GENERIC_5XX = 'The push was not handled; Douyin will deliver it again.';
 export function errorReply(error: DouyinPushError): DouyinReply {
   const reply = jsonReply(
     error.status,
-    { code: error.code, message: error.expose ? error.message : GENERIC_5XX },
-    error.status === 405 ? { allow: 'POST' } : undefined,
+    { code: error.code, message: error.expose ? (error.publicMessage ?? error.message) : GENERIC_5XX },
+    error.status === 405 ? ALLOW_POST : error.status === 408 ? CLOSE : undefined,
   );
   reply.errorCode = error.code;
   return reply;

@@ -4,9 +4,9 @@ import { configError } from './errors.js';
  * The app secret(s) Douyin signs with:
  * - a string: one app;
  * - an array: key rotation, any may match;
- * - a function of the envelope's `client_key`: one service provider, many apps. It receives
- *   `""` for `verify_webhook` (Douyin sends an empty client_key there), so return every secret
- *   you accept for URL verification in that case.
+ * - a function of the envelope's `client_key`: one service provider, many apps. Douyin fills
+ *   `client_key` on `verify_webhook` too; older samples show `""` there, so return every
+ *   secret you accept for URL verification when it is empty.
  *
  * @example
  * ```ts
@@ -29,23 +29,27 @@ export type ClientSecret =
 export type SecretResolver = (clientKey: string) => readonly string[] | Promise<readonly string[]>;
 
 /**
- * Validates the option and returns a resolver. A missing or empty secret throws
- * `CONFIG_INVALID` here, at construction, rather than silently accepting every push.
+ * Validates the option and returns a resolver. A missing or empty secret does not throw here:
+ * secrets are runtime configuration, and a build step (`next build`) constructs receivers
+ * without them. It warns once now and fails closed at request time: the resolver throws
+ * `CONFIG_INVALID` (500), so no push is accepted unverified.
  *
  * @example
  * ```ts
- * const resolve = secretResolver(process.env.DOUYIN_CLIENT_SECRET, '@douyin-push/core');
+ * const resolve = secretResolver(process.env.DOUYIN_CLIENT_SECRET, 'createDouyinWebhooks');
  * ```
  */
-export function secretResolver(secret: ClientSecret | undefined, pkg = '@douyin-push/core'): SecretResolver {
+export function secretResolver(secret: ClientSecret | undefined, owner = 'createDouyinWebhooks'): SecretResolver {
   if (typeof secret === 'function') {
     return async (clientKey) => normalise(await secret(clientKey));
   }
   const list = normalise(secret);
   if (list.length === 0) {
-    throw configError(
-      `${pkg}: \`clientSecret\` is missing or empty. Pass your app's client_secret (抖音开放平台 → 应用 → 开发配置), an array of secrets, or a function of client_key.`,
-    );
+    const message = `${owner}: \`clientSecret\` is missing or empty, so every request is answered 500 CONFIG_INVALID. Pass your app's client_secret (抖音开放平台 console → your app → 开发配置 / development settings), an array of secrets, or a function of client_key.`;
+    console.warn(`@douyin-push/core: ${message}`);
+    return () => {
+      throw configError(message);
+    };
   }
   // Static secrets: no Promise, so the hot path does not wait a tick for them.
   return () => list;

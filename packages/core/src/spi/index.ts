@@ -18,17 +18,16 @@
  *
  * @packageDocumentation
  */
-export {
-  createDouyinSpi,
-  type DouyinSpi,
-  type DouyinSpiOptions,
-  type DynamicSpiOptions,
-  type NamedSpiOptions,
-  type SpiContext,
-  type SpiHandler,
-  type SpiIdempotencyOptions,
-  type SpiScenarioInput,
-} from './create-spi.js';
+export { createDouyinSpi, type DouyinSpi } from './create-spi.js';
+export type {
+  DouyinSpiOptions,
+  DynamicSpiOptions,
+  NamedSpiOptions,
+  SpiContext,
+  SpiHandler,
+  SpiIdempotencyOptions,
+  SpiScenarioInput,
+} from './options.js';
 export {
   SPI_INVALID_PARAMS_CODE,
   SPI_SYSTEM_ERROR_CODE,

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { configError } from '../shared/errors.js';
+import type { DouyinErrorHandler } from '../shared/report.js';
 
 /**
  * Where SPI receivers keep the reply they sent, so Douyin's retry of 发券 or 退款申请 gets
@@ -22,6 +23,8 @@ export interface SpiReplyStore {
   get(key: string): Promise<string | undefined>;
   /** Stores `body` under `key` for `ttlMs` milliseconds, replacing any earlier value. */
   set(key: string, body: string, ttlMs: number): Promise<void>;
+  /** Called by each SPI receiver that uses this store, with its error channel (see `DedupeStore`). */
+  bindReporter?(report: DouyinErrorHandler): void;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPath, requestPath } from '@douyin-push/core/node';
+import { matchesPath, requestPath } from '@douyin-push/core/adapter';
 
 describe('matchesPath', () => {
   it.each([

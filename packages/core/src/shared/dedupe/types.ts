@@ -1,3 +1,5 @@
+import type { DouyinErrorHandler } from '../report.js';
+
 /**
  * The answer of {@link DedupeStore.claim}.
  * - `claimed`: the key was absent and is now `processing`, held by `token`; run the handlers.
@@ -42,4 +44,9 @@ export interface DedupeStore {
   complete(key: string, token: string): Promise<void>;
   /** processing → absent, if `token` still holds the key (the next delivery runs again). */
   release(key: string, token: string): Promise<void>;
+  /**
+   * Called by every receiver (and queue worker) that uses this store, with its error channel:
+   * a store reports connection losses and risky settings (an evicting Redis) through it.
+   */
+  bindReporter?(report: DouyinErrorHandler): void;
 }

@@ -1,0 +1,58 @@
+import { resolveBody } from './body.js';
+import { DouyinPushError } from './errors.js';
+import type { DouyinReply, DouyinRequest } from './receiver.js';
+import { errorReply, toDouyinError } from './reply.js';
+import type { DouyinErrorContext, Reporter } from './report.js';
+
+/**
+ * What a receiver plugs into {@link createPipeline}: only the steps that differ between the
+ * push and SPI receivers.
+ *
+ * @example
+ * ```ts
+ * const handle = createPipeline({ source: 'spi', maxBodyBytes, reporter, run: (req, rawBody, context) => answer(...) });
+ * ```
+ */
+export interface PipelineSteps {
+  source: 'push' | 'spi';
+  maxBodyBytes: number;
+  reporter: Reporter;
+  /** Receiver-specific work on the raw body; throw a DouyinPushError to refuse. May fill `context`. */
+  run(request: DouyinRequest, rawBody: Uint8Array, context: DouyinErrorContext, arrivedAt: number): Promise<DouyinReply> | DouyinReply;
+  /** A reply in the receiver's own format for some refusals (SPI's invalid-params envelope). */
+  replyFor?: ((error: DouyinPushError) => DouyinReply | undefined) | undefined;
+  /** Fills the context for errors that happen before `run` (e.g. a pre-check that is not yet trusted). */
+  initialContext?: ((request: DouyinRequest) => DouyinErrorContext) | undefined;
+}
+
+/**
+ * The one request pipeline of every receiver: method check (405), body read with the byte
+ * limit (413), then the receiver's steps; any failure becomes one report and one reply.
+ * Never rejects: every failure is a reply.
+ *
+ * @example
+ * ```ts
+ * const handle = createPipeline(steps);
+ * const reply = await handle({ method: 'POST', headers, body: rawBytes });
+ * ```
+ */
+export function createPipeline(steps: PipelineSteps): (request: DouyinRequest) => Promise<DouyinReply> {
+  const { maxBodyBytes, reporter, run, replyFor, source } = steps;
+  const what = source === 'push' ? 'Douyin pushes are' : 'SPI calls are';
+  return async (request) => {
+    const arrivedAt = Date.now();
+    const context: DouyinErrorContext = steps.initialContext ? steps.initialContext(request) : { source, verified: false };
+    try {
+      if (request.method !== 'POST' && request.method.toUpperCase() !== 'POST') {
+        throw new DouyinPushError('METHOD_NOT_ALLOWED', 405, `${what} POST requests, not ${request.method.slice(0, 16)}.`);
+      }
+      const body = resolveBody(request.body, maxBodyBytes);
+      const rawBody = body instanceof Uint8Array ? body : await body;
+      return await run(request, rawBody, context, arrivedAt);
+    } catch (caught) {
+      const error = toDouyinError(caught);
+      reporter.report(error, context);
+      return replyFor?.(error) ?? errorReply(error);
+    }
+  };
+}
