@@ -27,7 +27,7 @@ export type { DouyinErrorContext, DouyinErrorHandler } from './shared/report.js'
 export type { DouyinReceiver, DouyinRequest, DouyinReply } from './shared/receiver.js';
 export type { DouyinInbox, InboxPush } from './push/inbox.js';
 export type { Envelope } from './push/parse.js';
-export { eventSchemas } from './events/schemas.js';
+export { allEventSchemas, catalogEventSchemas, eventSchemas } from './events/schemas.js';
 export { openEnum, lenientInt, lenientId } from './events/open-enum.js';
 export { isDouyinEvent } from './events/types.js';
 export type {

@@ -8,7 +8,7 @@ import { SECRET, deferred, post } from './helpers';
 const certificate = (action: string, verifyTime: number) => ({
   ...sampleContents.life_trade_certificate_notify,
   action,
-  certificate: { ...sampleContents.life_trade_certificate_notify.certificate, verify_time: verifyTime },
+  certificate: { ...sampleContents.life_trade_certificate_notify.certificate, code: String(verifyTime) },
 });
 
 describe('a signed push without content', () => {
@@ -108,7 +108,7 @@ describe('dedupe identity', () => {
   it('the same Msg-Id carrying two distinct pushes (verify, cancel, verify again) runs all three; a true redelivery runs once', async () => {
     const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
     const seen: string[] = [];
-    webhooks.on('life_trade_certificate_notify', (event) => void seen.push(`${event.action}@${event.content.certificate.verify_time}`));
+    webhooks.on('life_trade_certificate_notify', (event) => void seen.push(`${event.action}@${event.content.certificate.code}`));
     const msgId = 'same-entity-same-action';
     const verify = buildPush({ event: 'life_trade_certificate_notify', content: certificate('verify', 100), secret: SECRET, msgId });
     const cancel = buildPush({ event: 'life_trade_certificate_notify', content: certificate('verify_cancel', 100), secret: SECRET, msgId: 'other' });

@@ -54,6 +54,62 @@ describe('event map types', () => {
     });
   });
 
+  it('autocompletes the catalogue events (即送/随心团, 买单, income, stores, pickup stores)', () => {
+    const names = [
+      'life_takeout_order_pay_success',
+      'life_takeout_order_pay_close',
+      'life_takeout_order_merchant_receive',
+      'life_takeout_order_merchant_refuse',
+      'life_trade_takeout_order_finish',
+      'life_trade_takeout_order_modify',
+      'life_trade_takeout_delivery_notice',
+      'life_trade_refund_complete',
+      'life_trade_refund_audit',
+      'life_trade_part_refund_complete',
+      'life_shop_deliver_change',
+      'life_takeout_bill_ledger_create',
+      'life_pay_bill_enable_config',
+      'life_pay_bill_refund_audit',
+      'life_pay_bill_refund_complete',
+      'life_trade_estimated_order_income',
+      'life_hermes_akte_store_claim_notification',
+      'life_poi_report_notify',
+      'life_poi_match_notify',
+      'life_retail_comp_poi_change',
+    ] as const;
+    expectTypeOf<(typeof names)[number]>().toMatchTypeOf<DouyinEventName>();
+    webhooks.on('life_pay_bill_refund_audit', (event) => {
+      expectTypeOf(event.content).toEqualTypeOf<Record<string, unknown>>();
+      expectTypeOf(event.name).toEqualTypeOf<'life_pay_bill_refund_audit'>();
+    });
+    webhooks.on(['life_trade_refund_complete', 'life_retail_comp_poi_change'], (event) => {
+      expectTypeOf(event.content).toEqualTypeOf<Record<string, unknown>>();
+    });
+  });
+
+  it('types life_takeout_bill_ledger_create from its schema (amounts in fen)', () => {
+    webhooks.on('life_takeout_bill_ledger_create', (event) => {
+      expectTypeOf(event.content.order.order_id).toEqualTypeOf<string>();
+      expectTypeOf(event.content.order.estimated_order_income).toEqualTypeOf<number>();
+      expectTypeOf(event.content.order.freight_pay_amount).toEqualTypeOf<number>();
+      expectTypeOf(event.content.poi_id).toEqualTypeOf<string>();
+      expectTypeOf(event.content.amount_change).toEqualTypeOf<
+        | {
+            sale_price?: number;
+            estimated_order_income?: number;
+            activities_fee_amount?: number;
+            commission_amount?: number;
+            platform_deliver_freight_fee?: number;
+            merchant_deliver_freight_fee?: number;
+            freight_pay_amount?: number;
+          }
+        | undefined
+      >();
+      // @ts-expect-error not a field of the bill
+      void event.content.order.pay_amount;
+    });
+  });
+
   it('is extended by module augmentation', () => {
     expectTypeOf<'life_member_join'>().toMatchTypeOf<DouyinEventName>();
     expectTypeOf<DouyinEventContentMap['life_member_join']['account_id']>().toEqualTypeOf<string>();

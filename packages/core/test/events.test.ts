@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDouyinWebhooks, eventSchemas, type DouyinAnyEvent } from '@douyin-push/core';
 import { buildPush, sampleContents } from '@douyin-push/core/testing';
 import { SECRET } from './helpers';

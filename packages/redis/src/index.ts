@@ -17,7 +17,7 @@
  *
  * @packageDocumentation
  */
-export { redisDedupe, type RedisDedupeOptions, type UnavailablePolicy } from './redis-dedupe';
+export { redisDedupe, type RedisDedupeOptions, type RedisDedupeStore, type ReportingStore, type UnavailablePolicy } from './redis-dedupe';
 export {
   fromIoredis,
   fromNodeRedis,

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DedupeClaim, DedupeStore, DouyinPushError } from '@douyin-push/core';
+import type { DedupeClaim, DedupeStore, DouyinErrorHandler, DouyinPushError } from '@douyin-push/core';
 import { configError } from '@douyin-push/core/adapter';
 import { toCommander, type RedisClientLike } from './client';
+import { createStoreReporter } from './reporter';
 import { CLAIM, COMPLETE, COMPLETED, RELEASE, processingValue, runScript } from './scripts';
+import { watchRedis } from './watch';
 import { unavailable, withTimeout } from './unavailable';
 
 /**
@@ -46,15 +48,51 @@ export interface RedisDedupeOptions {
   timeoutMs?: number;
   /** See {@link UnavailablePolicy}. Default `'fail-closed'`. */
   onUnavailable?: UnavailablePolicy;
-  /** Told about Redis errors the store does not throw (fail-open, or cleanups after a timeout). */
+  /**
+   * Told about Redis errors the store does not throw (fail-open, cleanups after a timeout) and
+   * its warnings (eviction policy, lost data, client errors) until a receiver binds its own
+   * reporter (`bindReporter`): from then on reports go to the receiver's `onError`.
+   */
   onError?: (error: DouyinPushError) => void;
+  /**
+   * A key without TTL whose disappearance between two connections is reported as
+   * `DEDUPE_DATA_LOST` (Redis restarted without persistence, was flushed, or evicted it).
+   * `false` turns the check off. Default `'douyin-push:epoch'`.
+   */
+  epochKey?: string | false;
 }
+
+/**
+ * What a Redis store adds to its interface: receivers hand it their reporter, so the store's
+ * warnings and background errors reach the receiver's `onError` with everything else.
+ *
+ * @example
+ * ```ts
+ * const dedupe = redisDedupe({ client });
+ * dedupe.bindReporter((error) => logger.warn({ code: error.code }, error.message));
+ * ```
+ */
+export interface ReportingStore {
+  /** Send reports to `report` from now on (several receivers may bind; each hears every report once). */
+  bindReporter(report: DouyinErrorHandler): void;
+}
+
+/**
+ * The store {@link redisDedupe} returns: a `DedupeStore` that reports through its receiver.
+ *
+ * @example
+ * ```ts
+ * const dedupe: RedisDedupeStore = redisDedupe({ client });
+ * ```
+ */
+export type RedisDedupeStore = DedupeStore & ReportingStore;
 
 const DEFAULTS = {
   prefix: 'douyin-push:dedupe:',
   processingTtlMs: 10_000,
   completedTtlMs: 24 * 60 * 60 * 1000,
   timeoutMs: 1000,
+  epochKey: 'douyin-push:epoch',
 } as const;
 
 const COMPLETE_RETRY_MS = 200;
@@ -82,7 +120,7 @@ const UNSYNCED = 'unsynced:';
  * });
  * ```
  */
-export function redisDedupe(options: RedisDedupeOptions): DedupeStore {
+export function redisDedupe(options: RedisDedupeOptions): RedisDedupeStore {
   if (!options || typeof options !== 'object') throw configError('@douyin-push/redis: redisDedupe() needs options');
   const commander = toCommander(options.client);
   const prefix = options.prefix ?? DEFAULTS.prefix;
@@ -94,13 +132,13 @@ export function redisDedupe(options: RedisDedupeOptions): DedupeStore {
   if (policy !== 'fail-closed' && policy !== 'fail-open') {
     throw configError("@douyin-push/redis: `onUnavailable` must be 'fail-closed' or 'fail-open'");
   }
-  const report = (error: DouyinPushError) => {
-    try {
-      options.onError?.(error);
-    } catch {
-      // A failing reporter must not turn into a failed push.
-    }
-  };
+  const epochKey = options.epochKey ?? DEFAULTS.epochKey;
+  if (epochKey !== false && (typeof epochKey !== 'string' || epochKey === '')) {
+    throw configError('@douyin-push/redis: `epochKey` must be a non-empty string or false');
+  }
+  const reporter = createStoreReporter(options.onError);
+  const report = (error: DouyinPushError) => reporter.report(error);
+  watchRedis(options.client, commander, reporter, { epochKey, timeoutMs });
   const failOpen = policy === 'fail-open';
 
   const run = (operation: string, script: Parameters<typeof runScript>[1], key: string, args: string[]) => {
@@ -119,6 +157,10 @@ export function redisDedupe(options: RedisDedupeOptions): DedupeStore {
   };
 
   return {
+    bindReporter(handler: DouyinErrorHandler): void {
+      reporter.bind(handler);
+    },
+
     async claim(key: string): Promise<DedupeClaim> {
       const token = randomUUID();
       const { pending, reply } = run('claim', CLAIM, key, [processingValue(token), String(processingTtlMs)]);

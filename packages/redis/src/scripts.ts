@@ -109,3 +109,20 @@ export async function runScript(
 function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
+
+/**
+ * Reads the epoch marker, creating it (without TTL) when absent. Returns `{1, value}` when it
+ * existed, `{0, value}` when this call created it: a marker that vanishes between two
+ * connections means Redis lost its data (a restart without persistence, a flush, eviction).
+ *
+ * @example
+ * ```ts
+ * await runScript(commander, EPOCH, ['douyin-push:epoch'], [randomUUID()]); // [1, 'e3b0…']
+ * ```
+ */
+export const EPOCH = script(`
+local v = redis.call('GET', KEYS[1])
+if v then return {1, v} end
+redis.call('SET', KEYS[1], ARGV[1])
+return {0, ARGV[1]}
+`);

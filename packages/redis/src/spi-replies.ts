@@ -1,7 +1,11 @@
+import type { DouyinErrorHandler } from '@douyin-push/core';
 import { configError } from '@douyin-push/core/adapter';
 import type { SpiReplyStore } from '@douyin-push/core/spi';
 import { toCommander, type RedisClientLike } from './client';
+import type { ReportingStore } from './redis-dedupe';
+import { createStoreReporter } from './reporter';
 import { withTimeout } from './unavailable';
+import { watchRedis } from './watch';
 
 /**
  * Options of {@link redisSpiReplies}.
@@ -18,6 +22,8 @@ export interface RedisSpiRepliesOptions {
   prefix?: string;
   /** Longest wait for Redis per call. Default 1000 ms; a timeout is a 503-style failure, never a guess. */
   timeoutMs?: number;
+  /** Marker key for the lost-data check (see `redisDedupe`'s `epochKey`). Default `'douyin-push:epoch'`. */
+  epochKey?: string | false;
 }
 
 /**
@@ -38,12 +44,18 @@ export interface RedisSpiRepliesOptions {
  * });
  * ```
  */
-export function redisSpiReplies(options: RedisSpiRepliesOptions): SpiReplyStore {
+export function redisSpiReplies(options: RedisSpiRepliesOptions): SpiReplyStore & ReportingStore {
   if (!options || !options.client) throw configError('@douyin-push/redis: redisSpiReplies() needs `client`.');
   const redis = toCommander(options.client);
   const prefix = options.prefix ?? 'douyin-push:spi-reply:';
   const timeoutMs = options.timeoutMs ?? 1000;
+  // Reports (eviction policy, lost data, client errors) wait for a receiver's reporter.
+  const reporter = createStoreReporter(undefined);
+  watchRedis(options.client, redis, reporter, { epochKey: options.epochKey ?? 'douyin-push:epoch', timeoutMs });
   return {
+    bindReporter(handler: DouyinErrorHandler): void {
+      reporter.bind(handler);
+    },
     async get(key) {
       const value = await withTimeout(redis.send('GET', [prefix + key]), timeoutMs, `GET of ${key}`);
       if (value === null || value === undefined) return undefined;

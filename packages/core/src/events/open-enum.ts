@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A string enum that still accepts values Douyin adds later. The known values stay literal in

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lenientId, lenientInt, openEnum } from './open-enum.js';
 
 // Every schema is a loose object: fields Douyin adds later are kept on the event, never an error.
-// Field facts and their confidence: ../shared/douyin-protocol.md §6.
+// Field facts, their sources and confidence: docs/protocol.md#events.
 
 /**
- * 订单消息通知: an order was paid. HIGH (official page and real captures).
+ * 订单消息通知: an order was paid. HIGH (official page and real captures; docs/protocol.md#event-order-notify).
  *
  * @example
  * ```ts
@@ -26,7 +26,8 @@ export const lifeTradeOrderNotify = z.looseObject({
 });
 
 /**
- * 券消息通知: a certificate (voucher) was redeemed, un-redeemed or refunded. HIGH.
+ * 券消息通知: a certificate (voucher) was redeemed, un-redeemed or refunded. HIGH
+ * (docs/protocol.md#event-certificate-notify).
  *
  * @example
  * ```ts
@@ -47,7 +48,8 @@ export const lifeTradeCertificateNotify = z.looseObject({
 });
 
 /**
- * 商品审核结果通知: product audit result (also the older `life_product_audit`). MED.
+ * 商品审核结果通知: product audit result (also the older `life_product_audit`). MED
+ * (docs/protocol.md#event-product).
  *
  * @example
  * ```ts
@@ -61,7 +63,7 @@ export const lifeProductCommonAudit = z.looseObject({
 });
 
 /**
- * 商品状态变更通知: product listed, delisted, deleted or banned. MED.
+ * 商品状态变更通知: product listed, delisted, deleted or banned. MED (docs/protocol.md#event-product).
  *
  * @example
  * ```ts
@@ -74,7 +76,8 @@ export const lifeProductStatusChange = z.looseObject({
 });
 
 /**
- * 抖音码退款申请通知: refund requested after redemption. HIGH. The decision is not the reply:
+ * 抖音码退款申请通知: refund requested after redemption. HIGH (docs/protocol.md#event-after-sale-audit).
+ * The decision is not the reply:
  * call OpenAPI `POST /goodlife/v1/akte/after_sale/order/audit/`.
  *
  * @example
@@ -99,7 +102,8 @@ export const lifeHermesAkteAfterSaleAudit = z.looseObject({
 });
 
 /**
- * 商服关系状态回调: merchant–partner cooperation status. MED; `event_time` is milliseconds.
+ * 商服关系状态回调: merchant–partner cooperation status. MED; `event_time` is milliseconds. An
+ * ordinary webhook on the push URL (docs/protocol.md#event-partner).
  *
  * @example
  * ```ts
@@ -116,7 +120,8 @@ export const lifePartnerOrderNotify = z.looseObject({
 });
 
 /**
- * 门店接单状态变更: store order-acceptance status. HIGH. `source`: 1 来客 app, 2 SaaS/ISV.
+ * 门店接单状态变更: store order-acceptance status. HIGH. `source`: 1 来客 app, 2 SaaS/ISV
+ * (docs/protocol.md#event-other).
  *
  * @example
  * ```ts
@@ -130,7 +135,8 @@ export const lifeShopOrderReceiveChange = z.looseObject({
 });
 
 /**
- * 外卖配送状态变更: delivery status (102 accepted … 200 delivered, 300 cancelled). HIGH.
+ * 外卖配送状态变更: delivery status (102 accepted … 200 delivered, 300 cancelled). HIGH
+ * (docs/protocol.md#event-other).
  *
  * @example
  * ```ts
@@ -149,7 +155,8 @@ export const lifeTakeoutDeliveryChange = z.looseObject({
 });
 
 /**
- * 点单订单状态变更: online-ordering meal status; `timestamp` is milliseconds. HIGH.
+ * 点单订单状态变更: online-ordering meal status; `timestamp` is milliseconds. HIGH
+ * (docs/protocol.md#event-other).
  *
  * @example
  * ```ts
@@ -163,8 +170,8 @@ export const retailLifeMealOrderStatusChange = z.looseObject({
 });
 
 /**
- * Events whose name Douyin documents but whose content fields are not public (protocol §6.6,
- * §6.7): an open record, so handlers read fields without `any` and re-query the OpenAPI.
+ * Events whose name Douyin documents but whose content fields are not public
+ * (docs/protocol.md#event-booking, #event-partner, #event-catalogue): an open record, so handlers read fields without `any` and re-query the OpenAPI.
  *
  * @example
  * ```ts
@@ -201,8 +208,8 @@ export const eventSchemas = {
 } as const;
 
 /**
- * Other spellings seen for an event, mapped to the documented name. The seed catalogue spells
- * the after-sale audit `axte`; Douyin's page says `akte` (protocol §6.5).
+ * Other spellings seen for an event, mapped to the documented name. One community README
+ * spells the after-sale audit `axte`; Douyin's page says `akte` (docs/protocol.md#event-after-sale-audit).
  *
  * @example
  * ```ts
@@ -212,3 +219,92 @@ export const eventSchemas = {
 export const eventAliases: Readonly<Record<string, keyof typeof eventSchemas>> = {
   life_hermes_axte_after_sale_audit: 'life_hermes_akte_after_sale_audit',
 };
+
+// Amounts of 账单确认 (all int32, in fen); `amount_change` carries the same fields.
+const billAmounts = {
+  /** 售卖价: what the order sold for. */
+  sale_price: lenientInt,
+  /** 预计收入: the merchant's estimated income. */
+  estimated_order_income: lenientInt,
+  /** 活动费用: promotion cost borne by the merchant. */
+  activities_fee_amount: lenientInt,
+  /** 佣金: platform commission. */
+  commission_amount: lenientInt,
+  /** 平台配送运费. */
+  platform_deliver_freight_fee: lenientInt,
+  /** 商家配送运费. */
+  merchant_deliver_freight_fee: lenientInt,
+  /** 用户支付运费. */
+  freight_pay_amount: lenientInt,
+};
+
+/**
+ * 账单确认 (即送/随心团): the settlement of a finished takeout order, pushed about 1 h after the
+ * order completes. Every amount is in fen (分). HIGH: the official 账单确认 webhook page
+ * (docs/protocol.md#event-bill-ledger). `amount_change` holds adjustments to the same amounts;
+ * the page lists it without saying when it is absent, so it is optional here.
+ *
+ * @example
+ * ```ts
+ * const bill = lifeTakeoutBillLedgerCreate.parse(content);
+ * await ledger.record(bill.order.order_id, bill.order.estimated_order_income / 100); // yuan
+ * ```
+ */
+export const lifeTakeoutBillLedgerCreate = z.looseObject({
+  order: z.looseObject({ order_id: lenientId, ...billAmounts }),
+  poi_id: lenientId,
+  amount_change: z.looseObject(billAmounts).partial().optional(),
+});
+
+/**
+ * Webhooks from Douyin's Local Life catalogue (即送/随心团 orders, 买单, estimated order income,
+ * stores, pickup-voucher stores) that the first event map did not list. Only 账单确认 has
+ * published fields; the others are open records, so `on('life_takeout_order_pay_success', …)`
+ * autocompletes and handlers read fields without `any`, then re-query the OpenAPI for the
+ * authoritative state (docs/protocol.md#event-catalogue). Pass it as `schemas` to validate
+ * 账单确认 at run time until the receiver includes it by default.
+ *
+ * @example
+ * ```ts
+ * const webhooks = createDouyinWebhooks({ clientSecret, schemas: catalogEventSchemas });
+ * webhooks.on('life_takeout_bill_ledger_create', (event) => event.content.order.commission_amount);
+ * ```
+ */
+export const catalogEventSchemas = {
+  // 即送 / 随心团 (delivery group-buy) orders
+  life_takeout_order_pay_success: unknownContent,
+  life_takeout_order_pay_close: unknownContent,
+  life_takeout_order_merchant_receive: unknownContent,
+  life_takeout_order_merchant_refuse: unknownContent,
+  life_trade_takeout_order_finish: unknownContent,
+  life_trade_takeout_order_modify: unknownContent,
+  life_trade_takeout_delivery_notice: unknownContent,
+  life_trade_refund_complete: unknownContent,
+  life_trade_refund_audit: unknownContent,
+  life_trade_part_refund_complete: unknownContent,
+  life_shop_deliver_change: unknownContent,
+  life_takeout_bill_ledger_create: lifeTakeoutBillLedgerCreate,
+  // 买单 (pay the bill at a restaurant)
+  life_pay_bill_enable_config: unknownContent,
+  life_pay_bill_refund_audit: unknownContent,
+  life_pay_bill_refund_complete: unknownContent,
+  // 点单 estimated order income
+  life_trade_estimated_order_income: unknownContent,
+  // stores (claims, error reports, matching)
+  life_hermes_akte_store_claim_notification: unknownContent,
+  life_poi_report_notify: unknownContent,
+  life_poi_match_notify: unknownContent,
+  // 提货券 pickup-voucher store change
+  life_retail_comp_poi_change: unknownContent,
+} as const;
+
+/**
+ * Every event this library knows: {@link eventSchemas} and {@link catalogEventSchemas}. The
+ * event types (`DouyinEventContentMap`) are inferred from this map.
+ *
+ * @example
+ * ```ts
+ * Object.keys(allEventSchemas).includes('life_pay_bill_refund_audit'); // true
+ * ```
+ */
+export const allEventSchemas = { ...eventSchemas, ...catalogEventSchemas } as const;

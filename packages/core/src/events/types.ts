@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { eventSchemas } from './schemas.js';
+import type * as z from 'zod';
+import type { allEventSchemas } from './schemas.js';
 import type { Envelope } from '../push/parse.js';
 
 // The schemas are loose (unknown fields are kept at run time), which would give every content
@@ -15,7 +15,7 @@ type Known<T> = T extends string | number | boolean | bigint | symbol | null | u
       : { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
     : T;
 
-type Inferred = { -readonly [K in keyof typeof eventSchemas]: Known<z.output<(typeof eventSchemas)[K]>> };
+type Inferred = { -readonly [K in keyof typeof allEventSchemas]: Known<z.output<(typeof allEventSchemas)[K]>> };
 
 /**
  * `content` type of every known event, inferred from its zod schema. Extend it by module

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { eventAliases, eventSchemas } from '../events/schemas.js';
+import { allEventSchemas, eventAliases } from '../events/schemas.js';
 import { toBytes } from '../shared/bytes.js';
 import type { DouyinPushError } from '../shared/errors.js';
 import { parseJsonBody } from '../shared/json.js';
@@ -54,7 +54,7 @@ export interface DouyinHandlers extends DouyinDispatcher {
  * ```
  */
 export function createDouyinHandlers(options: DouyinHandlersOptions = {}): DouyinHandlers {
-  const schemas = { ...eventSchemas, ...options.schemas };
+  const schemas = { ...allEventSchemas, ...options.schemas };
   const reporter = createReporter();
   const dispatcher = createDispatcher(reporter, (name) => name in schemas || name in eventAliases);
   return {

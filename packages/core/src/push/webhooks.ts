@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { eventAliases, eventSchemas } from '../events/schemas.js';
+import { allEventSchemas, eventAliases } from '../events/schemas.js';
 import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
 import { memoryDedupe } from '../shared/dedupe/memory.js';
 import type { DedupeStore } from '../shared/dedupe/types.js';
@@ -122,7 +122,7 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
   const timeoutMs = positiveInt(owner, 'timeoutMs', options.timeoutMs, 2500);
   const inbox = options.inbox;
   const store = options.dedupe === false || inbox ? undefined : (options.dedupe ?? memoryDedupe());
-  const schemas: Readonly<Record<string, z.ZodType>> = { ...eventSchemas, ...options.schemas };
+  const schemas: Readonly<Record<string, z.ZodType>> = { ...allEventSchemas, ...options.schemas };
   const inFlightWaitMs = positiveInt(owner, 'inFlightWaitMs', options.inFlightWaitMs, timeoutMs);
   const reporter = createReporter();
   if (options.onError) reporter.onError(options.onError);

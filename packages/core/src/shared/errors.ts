@@ -31,7 +31,9 @@ export type DouyinErrorCode =
   | 'BODY_TIMEOUT'
   | 'UNHANDLED_EVENT'
   | 'UNKNOWN_EVENT_NAME'
-  | 'DEDUPE_EVICTION_POLICY';
+  | 'DEDUPE_EVICTION_POLICY'
+  | 'DEDUPE_DATA_LOST'
+  | 'REDIS_CONNECTION_ERROR';
 
 // Marks errors of every copy of this package (see Symbol.hasInstance below).
 const BRAND = Symbol.for('@douyin-push/error');

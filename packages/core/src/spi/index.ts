@@ -54,6 +54,7 @@ export {
   type PreCreateRefusal,
 } from './scenarios/pre-create-order.js';
 export {
+  GROUPON_TYPES,
   ISSUE_CODE_RESULTS,
   issueCode,
   issueCodeRequestSchema,
@@ -63,6 +64,7 @@ export {
 } from './scenarios/issue-code.js';
 export {
   REFUND_APPLY_RESULTS,
+  refundApplyIdentity,
   refundApply,
   refundApplyRequestSchema,
   type RefundApplyReply,
@@ -82,6 +84,7 @@ export {
   type OrderStatusQueryRequest,
 } from './scenarios/order-status-query.js';
 export {
+  MEMBER_ERROR_CODES,
   memberInfoUpdate,
   memberInfoUpdateRequestSchema,
   type MemberInfoUpdateReply,

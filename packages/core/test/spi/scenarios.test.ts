@@ -10,7 +10,7 @@ import {
   type RefundApplyRequest,
   type RefundNoticeRequest,
 } from '@douyin-push/core/spi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SECRET, expectEnvelope, send } from './helpers.js';
 
 const quiet = { onError: () => undefined };

@@ -31,13 +31,15 @@ export interface RedisServerOptions {
    * (temporary) directory. Default: no persistence, a restarted server starts empty.
    */
   aofDir?: string;
+  /** More `redis-server` arguments, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
+  args?: readonly string[];
 }
 
 function launch(port: number, options: RedisServerOptions): Promise<ChildProcess> {
   const persistence = options.aofDir
     ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.aofDir]
     : ['--appendonly', 'no'];
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, ...(options.args ?? [])];
   const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';

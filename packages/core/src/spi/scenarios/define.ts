@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DouyinPushError } from '../../shared/errors.js';
 import { SPI_SYSTEM_ERROR_CODE, checkSpiData, type SpiData } from '../reply.js';
 
 /**
  * One SPI callback scenario (回调场景). Douyin calls one URL per scenario and the body does
- * not say which one it is (protocol §8.0), so each receiver is built for exactly one.
+ * not say which one it is (docs/protocol.md#spi-routing), so each receiver is built for exactly one.
  *
  * @example
  * ```ts

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SPI_SYSTEM_ERROR_CODE } from '../reply.js';
 import { defineSpiScenario, idString, invalidReply, success } from './define.js';
 
-// The doc shows the example under `content:` (protocol §8.7, §14 Q8): whether the body is
-// wrapped is UNCONFIRMED, so a body with a `content` object or JSON string is unwrapped.
+// The official page prints its example under `content:` (docs/protocol.md#spi-member-info-update);
+// whether the body is wrapped is not settled, so a `content` object or JSON string is unwrapped.
 function unwrapContent(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || 'open_id' in body) return body;
   const content = (body as { content?: unknown }).content;
@@ -18,8 +18,9 @@ function unwrapContent(body: unknown): unknown {
 }
 
 /**
- * 会员信息变更 `merchant.member.info.update` request body ([S20] HIGH): currently only a
- * re-bound phone number. Phones are encrypted (protocol §10: `Enc.` prefix → decrypt OpenAPI).
+ * 会员信息变更 `merchant.member.info.update` request body, from Douyin's official 会员信息变更
+ * page: currently only a re-bound phone number. Phones are encrypted (docs/protocol.md#encrypted-fields:
+ * an `Enc.` prefix means the decrypt OpenAPI).
  *
  * @example
  * ```ts
@@ -52,23 +53,38 @@ export const memberInfoUpdateRequestSchema = z.preprocess(
 export type MemberInfoUpdateRequest = z.output<typeof memberInfoUpdateRequestSchema>;
 
 /**
- * What a 会员信息变更 handler returns: nothing or `{ result: 'success' }`, or
- * `{ result: 'fail' }` (answered with the system error code: the failure code is UNCONFIRMED,
- * the response table was not visible).
+ * `error_code` values of the member SPIs, from Douyin's official member pages
+ * (docs/protocol.md#spi-member-info-update): 0 success; 100 system error, "a retry can succeed";
+ * 200 business error, "a retry hits the same error". Any non-zero code means the change failed,
+ * and Douyin shows the failure (with `description`) to the user.
  *
  * @example
  * ```ts
- * const reply: MemberInfoUpdateReply = { result: 'fail', description: 'member not found' };
+ * MEMBER_ERROR_CODES.business; // 200
+ * ```
+ */
+export const MEMBER_ERROR_CODES = { success: 0, system: 100, business: 200 } as const;
+
+/**
+ * What a 会员信息变更 handler returns: nothing or `{ result: 'success' }`, or
+ * `{ result: 'fail' }`, a business refusal answered with `code` (default 200, "a retry will not
+ * help"). Pass another positive code if your integration defines one (100 asks Douyin to
+ * retry). A thrown error or an overrun is answered 100 instead: a system error, worth a retry.
+ *
+ * @example
+ * ```ts
+ * const reply: MemberInfoUpdateReply = { result: 'fail', description: '会员不存在' }; // error_code 200
  * ```
  */
 export type MemberInfoUpdateReply =
   | void
   | undefined
   | { result: 'success'; data?: Record<string, unknown> }
-  | { result: 'fail'; description?: string; data?: Record<string, unknown> };
+  | { result: 'fail'; code?: number; description?: string; data?: Record<string, unknown> };
 
 /**
- * 会员信息变更 (member info update) scenario. Budget not documented: 4.5 s by default.
+ * 会员信息变更 (member info update) scenario. Douyin documents no time budget: 4.5 s by
+ * default. Thrown errors and overruns are answered `error_code` 100 (system error).
  *
  * @example
  * ```ts
@@ -80,11 +96,16 @@ export const memberInfoUpdate = defineSpiScenario({
   schema: memberInfoUpdateRequestSchema,
   budgetMs: undefined,
   onTimeout: 'system-error',
+  systemErrorCode: SPI_SYSTEM_ERROR_CODE,
   toData(reply: MemberInfoUpdateReply) {
     if (reply === undefined || reply === null) return success();
     if (reply.result === 'success') return success(reply.data);
     if (reply.result === 'fail') {
-      return { ...reply.data, error_code: SPI_SYSTEM_ERROR_CODE, description: reply.description ?? 'fail' };
+      const code = reply.code ?? MEMBER_ERROR_CODES.business;
+      if (!Number.isInteger(code) || code <= 0) {
+        throw invalidReply('merchant.member.info.update', "{ result: 'fail', code } with a positive integer code (default 200)", reply);
+      }
+      return { ...reply.data, error_code: code, description: reply.description ?? 'fail' };
     }
     throw invalidReply('merchant.member.info.update', "nothing, { result: 'success' } or { result: 'fail' }", reply);
   },

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSpiScenario, idString, invalidReply, success } from './define.js';
 
 /**
- * 订单状态查询 request body (protocol §8.6, [S19] HIGH): `scene` (e.g. `"fulfil"`) and up to
+ * 订单状态查询 request body, from Douyin's official 订单状态查询 page
+ * (docs/protocol.md#spi-order-status): `scene` (e.g. `"fulfil"`) and up to
  * 100 `order_ids`. The page lists no action name: this library calls it `order.status_query`.
  *
  * @example
@@ -19,8 +20,8 @@ export const orderStatusQueryRequestSchema = z.looseObject({
 export type OrderStatusQueryRequest = z.output<typeof orderStatusQueryRequestSchema>;
 
 /**
- * One order's status in the reply (fields from [S19]; the `order_status` values are not
- * listed in the protocol notes, so it is a plain number).
+ * One order's status in the reply (fields from the official page; the `order_status` values
+ * are not published, so it is a plain number).
  */
 export interface OrderStatusEntry {
   order_id: string;

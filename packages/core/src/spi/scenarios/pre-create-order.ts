@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSpiScenario, idString, invalidReply, success } from './define.js';
 
 /**
- * 预下单 `trade.order.pre_create_order` request body (protocol §8.2, [S15]; the documented
- * field list is partial, so only `order_id` is required and unknown fields pass through).
+ * 预下单 `trade.order.pre_create_order` request body (docs/protocol.md#spi-pre-create;
+ * the official field list is partly visible, so only `order_id` is required and unknown fields pass through).
  *
  * @example
  * ```ts
@@ -35,7 +35,7 @@ export type PreCreateOrderRequest = z.output<typeof preCreateOrderRequestSchema>
 
 /**
  * Refusal reasons of 预下单 and their `error_code`. Only 20 ("other reason") is on the official
- * page [S15]; 1–7 come from one community acceptance stub [C8] (LOW–MED). Pass a number
+ * 预下单 page; 1–7 come from one community acceptance stub (docs/protocol.md#spi-pre-create). Pass a number
  * instead of a name to send any other code.
  *
  * @example
@@ -78,7 +78,7 @@ export type PreCreateOrderReply =
 
 /**
  * 预下单 (pre-create order) scenario. Budget 5 s; on a malformed or late reply Douyin allows
- * the order by default [S15], so an overrunning handler is answered "allow" in time (4 s).
+ * the order by default (official 预下单 page), so an overrunning handler is answered "allow" in time (4 s).
  * A thrown handler error is answered `error_code` 20 ("other reason"): the only catch-all code
  * the page documents, so the order is refused rather than allowed unchecked.
  *
