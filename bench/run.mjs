@@ -15,7 +15,8 @@ import { redisTable } from './redis.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const quick = process.argv.includes('--quick');
-const only = (process.env.BENCH_ONLY ?? (quick ? 'http,core' : 'http,core,memory,redis')).split(',');
+// redis (round trips per push, not a CPU comparison) only on request: BENCH_ONLY=redis.
+const only = (process.env.BENCH_ONLY ?? (quick ? 'http,core' : 'http,core,memory')).split(',');
 if (quick) {
   process.env.BENCH_DURATION ??= '2';
   process.env.BENCH_WARMUP ??= '1.5';
