@@ -1,112 +1,158 @@
-// Core alone, in one process: verify + parse + validate + dispatch of a 1 KB push through
-// `webhooks.handle()` against the same steps hand-written, plus a breakdown of core's steps.
-// tinybench; every iteration takes the next push of a pool, so each one is new to the store.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Bench } from 'tinybench';
+// Core alone, in one process (run.mjs pins it to CPU 1): `receiver.handle()` with the bytes in
+// memory against the same steps written by hand (bench/lib/hand.mjs), both with a dedupe store
+// of 100 000 ids prefilled (memoryDedupe's default max; the hand-written Map has the same bound)
+// and a new Msg-Id on every push, so each push is a miss, an insert and an eviction in both.
+// Each round runs N pushes back to back (one `await` each, like a server) and reads
+// process.cpuUsage(); rounds alternate core, hand, core, hand...; medians. Then the cost of each
+// step core takes, measured the same way, to show where the difference goes.
+// env: BENCH_CORE_N (pushes per round, default 100 000), BENCH_CORE_ROUNDS (default 5)
 import { pathToFileURL } from 'node:url';
 // DOUYIN_CORE_DIST=<dir of a built core>: measure a patched core (before/after) with the same code.
 const coreEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/index.js`).href : '@douyin-push/core';
 const { createDouyinWebhooks, envelopeSchema, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
-import { createHandReceiver } from './lib/hand.mjs';
-import { makePush, SECRET } from './lib/push.mjs';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHandReceiver, prefillStore } from './lib/hand.mjs';
+import { CLIENT_KEY, makePush, msgIdOf, PATH, SECRET } from './lib/push.mjs';
+import { median } from './lib/proc.mjs';
 
-// A store of 1 000 ids and a pool of 20 000 pushes: an id is long evicted when it comes back,
-// so every push takes the "new push" path, in both receivers.
-const POOL = 20_000;
-const MAX = 1_000;
+export const TARGET = 1.3;
+const N = Number(process.env.BENCH_CORE_N ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_CORE_ROUNDS ?? 5);
+const BODIES = 1024;
 
-export async function benchCore({ time = Number(process.env.BENCH_CORE_MS ?? 1500) } = {}) {
-  const pushes = Array.from({ length: POOL }, (_, i) => makePush(i, 'c'));
-  const requests = pushes.map((p) => ({
-    method: 'POST',
-    url: '/douyin/webhook',
-    headers: { 'content-type': 'application/json', 'x-douyin-signature': p.signature, 'msg-id': p.msgId },
-    body: p.bytes,
-    adapter: 'node',
-  }));
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return c.user + c.system;
+};
+
+export async function benchCore() {
+  // 1 024 signed bodies in turn; the Msg-Id header is new on every push (both receivers key on it).
+  const pushes = Array.from({ length: BODIES }, (_, i) => makePush(i, 'c'));
   let handled = 0;
-  const webhooks = createDouyinWebhooks({ clientSecret: SECRET, dedupe: memoryDedupe({ max: MAX }) });
+  const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
   webhooks.onAny(() => void handled++);
+  await prefillStore(webhooks.dedupe, CLIENT_KEY);
   const noDedupe = createDouyinWebhooks({ clientSecret: SECRET, dedupe: false });
   noDedupe.onAny(() => void handled++);
-  const hand = createHandReceiver({ secret: SECRET, max: MAX, handler: () => void handled++ });
-  const store = memoryDedupe({ max: MAX });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const orderSchema = eventSchemas.life_trade_order_notify;
-  const content = JSON.parse(JSON.parse(pushes[0].bytes.toString()).content);
+  const hand = createHandReceiver({ secret: SECRET, handler: () => void handled++ });
+  hand.prefill(CLIENT_KEY);
+  let seq = 0;
+  const headersOf = (p) => ({ 'content-type': 'application/json', 'x-douyin-signature': p.signature, 'msg-id': msgIdOf(seq++, 'd') });
 
-  let i = 0;
-  const next = () => (i = (i + 1) % POOL);
-  const bench = new Bench({ time, warmupTime: 300 });
-  bench
-    .add('core: webhooks.handle()', async () => {
-      const reply = await webhooks.handle(requests[next()]);
-      if (reply.status !== 200) throw new Error(reply.body);
-    })
-    .add('hand-written receiver', async () => {
-      const p = pushes[next()];
-      if ((await hand(p.bytes, p.signature, p.msgId)) !== 200) throw new Error('hand failed');
-    })
-    .add('core: handle() with dedupe: false', async () => {
-      const reply = await noDedupe.handle(requests[next()]);
-      if (reply.status !== 200) throw new Error(reply.body);
-    })
-    .add('step: verifySignature()', () => {
-      const p = pushes[next()];
-      if (!verifySignature(p.bytes, p.signature, [SECRET])) throw new Error('bad');
-    })
-    .add('step (hand): sha1 + timingSafeEqual', () => {
-      const p = pushes[next()];
-      const expected = createHash('sha1').update(SECRET, 'utf8').update(p.bytes).digest();
-      if (!timingSafeEqual(expected, Buffer.from(p.signature, 'hex'))) throw new Error('bad');
-    })
-    .add('step: TextDecoder(fatal) + JSON.parse + envelopeSchema', () => {
-      envelopeSchema.parse(JSON.parse(decoder.decode(pushes[next()].bytes)));
-    })
-    .add('step (hand): toString + JSON.parse', () => {
-      JSON.parse(pushes[next()].bytes.toString('utf8'));
-    })
-    .add('step: JSON.parse(content)', () => {
-      JSON.parse(JSON.parse(pushes[next()].bytes.toString('utf8')).content);
-    })
-    .add('step: order schema safeParse(content)', () => {
-      if (!orderSchema.safeParse(content).success) throw new Error('schema');
-    })
-    .add('step: memoryDedupe claim + complete', async () => {
-      const key = `k:${pushes[next()].msgId}`;
-      const claim = await store.claim(key);
-      await store.complete(key, claim.token);
-    })
-    .add('step: setTimeout + clearTimeout', () => {
-      clearTimeout(setTimeout(() => undefined, 2500));
-    });
-  await bench.run();
-  const rows = bench.tasks.map((t) => ({
-    name: t.name,
-    nsPerOp: t.result.latency.p50 * 1e6,
-    meanNs: t.result.latency.mean * 1e6,
-    opsPerSec: t.result.throughput.mean,
-    rme: t.result.latency.rme,
-    samples: t.result.latency.samples.length,
-  }));
-  const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-  const ratio = byName['core: webhooks.handle()'].meanNs / byName['hand-written receiver'].meanNs;
-  return { poolSize: POOL, storeMax: MAX, pushBytes: pushes[0].bytes.length, rows, ratio, handled };
+  const paths = {
+    core: async (n) => {
+      for (let i = 0; i < n; i++) {
+        const reply = await webhooks.handle({ method: 'POST', url: PATH, headers: headersOf(pushes[i % BODIES]), body: pushes[i % BODIES].bytes, adapter: 'node' });
+        if (reply.status !== 200) throw new Error(reply.body);
+      }
+    },
+    hand: async (n) => {
+      for (let i = 0; i < n; i++) {
+        const h = headersOf(pushes[i % BODIES]);
+        if ((await hand(pushes[i % BODIES].bytes, h['x-douyin-signature'], h['msg-id'])) !== 200) throw new Error('hand failed');
+      }
+    },
+    'core, dedupe: false': async (n) => {
+      for (let i = 0; i < n; i++) {
+        const reply = await noDedupe.handle({ method: 'POST', url: PATH, headers: headersOf(pushes[i % BODIES]), body: pushes[i % BODIES].bytes, adapter: 'node' });
+        if (reply.status !== 200) throw new Error(reply.body);
+      }
+    },
+  };
+  const timed = async (fn, n) => {
+    const start = cpuNow();
+    await fn(n);
+    return (cpuNow() - start) / n;
+  };
+  for (const fn of Object.values(paths)) await fn(Math.min(N, 30_000)); // warm-up: JIT
+  const samples = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  for (let r = 0; r < ROUNDS; r++) for (const [name, fn] of Object.entries(paths)) samples[name].push(await timed(fn, N));
+  const us = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  const perRound = samples.core.map((c, i) => c / samples.hand[i]);
+
+  // The steps, one at a time (same bodies; sync steps in a plain loop).
+  const store = memoryDedupe();
+  await prefillStore(store, CLIENT_KEY);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const schema = eventSchemas.life_trade_certificate_notify;
+  const content = JSON.parse(JSON.parse(pushes[0].bytes.toString()).content);
+  const sync = (fn) => async (n) => {
+    for (let i = 0; i < n; i++) fn(pushes[i % BODIES]);
+  };
+  const steps = {
+    'verifySignature() (core)': sync((p) => verifySignature(p.bytes, p.signature, [SECRET])),
+    'sha1 + timingSafeEqual (hand)': sync((p) => timingSafeEqual(createHash('sha1').update(SECRET, 'utf8').update(p.bytes).digest(), Buffer.from(p.signature, 'hex'))),
+    'TextDecoder(fatal) + JSON.parse + envelopeSchema.safeParse (core)': sync((p) => envelopeSchema.safeParse(JSON.parse(decoder.decode(p.bytes)))),
+    'toString + JSON.parse (hand)': sync((p) => JSON.parse(p.bytes.toString('utf8'))),
+    'JSON.parse(content) (both)': sync(() => JSON.parse('{"action": "verify","msg_time": 1665991178,"certificate": {"certificate_id": "456","order_id": "123","account_id": "1234"}}')),
+    'certificate schema safeParse(content) (core)': sync(() => schema.safeParse(content)),
+    'memoryDedupe claim + complete, evicting (core)': async (n) => {
+      for (let i = 0; i < n; i++) {
+        const key = `${CLIENT_KEY}:${msgIdOf(seq++, 'e')}`;
+        const claim = await store.claim(key);
+        await store.complete(key, claim.token);
+      }
+    },
+    'Map + ring: has, set, delete oldest (hand)': (() => {
+      const seen = new Map();
+      const ring = new Array(100_000);
+      let head = 0;
+      for (let i = 0; i < 100_000; i++) seen.set((ring[i] = `${CLIENT_KEY}:g${i}`), 1);
+      return sync(() => {
+        const id = `${CLIENT_KEY}:${msgIdOf(seq++, 'h')}`;
+        if (seen.has(id)) return;
+        seen.delete(ring[head]);
+        ring[head] = id;
+        head = head + 1 === 100_000 ? 0 : head + 1;
+        seen.set(id, 1);
+      });
+    })(),
+    'old baseline: Map FIFO via keys().next(), 100 000 ids (hand)': (() => {
+      const seen = new Map();
+      for (let i = 0; i < 100_000; i++) seen.set(`${CLIENT_KEY}:o${i}`, 1);
+      return sync(() => {
+        seen.set(`${CLIENT_KEY}:${msgIdOf(seq++, 'o')}`, 1);
+        if (seen.size > 100_000) seen.delete(seen.keys().next().value);
+      });
+    })(),
+  };
+  const stepRows = [];
+  for (const [name, fn] of Object.entries(steps)) {
+    await fn(20_000);
+    const s = [];
+    for (let r = 0; r < 3; r++) s.push(await timed(fn, 50_000));
+    stepRows.push({ name, us: median(s) });
+  }
+  return {
+    n: N,
+    rounds: ROUNDS,
+    pushBytes: pushes[0].bytes.length,
+    us,
+    ratio: us.core / us.hand,
+    ratioRange: [Math.min(...perRound), Math.max(...perRound)],
+    steps: stepRows,
+    handled,
+  };
 }
 
 export function coreTable(result) {
-  return result.rows.map((r) => ({
-    task: r.name,
-    'mean ns/op': r.meanNs.toFixed(0),
-    'median ns/op': r.nsPerOp.toFixed(0),
-    'ops/s': r.opsPerSec.toFixed(0),
-    '±%': r.rme.toFixed(1),
-  }));
+  const f = (n, d = 2) => n.toFixed(d);
+  return [
+    ...Object.entries(result.us).map(([k, v]) => ({ path: k, 'µs CPU/push': f(v), 'vs hand': `${f(v / result.us.hand)}x` })),
+  ];
+}
+
+export function stepsTable(result) {
+  return result.steps.map((s) => ({ step: s.name, 'µs/push': s.us.toFixed(2) }));
 }
 
 // `--json`: print the result as JSON (bench/run.mjs runs each part in its own pinned process).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await benchCore();
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else console.table(coreTable(result));
+  else {
+    console.table(coreTable(result));
+    console.log(`core / hand: ${result.ratio.toFixed(2)}x (rounds ${result.ratioRange.map((x) => x.toFixed(2)).join('–')}), target ≤ ${TARGET}x`);
+    console.table(stepsTable(result));
+  }
 }

@@ -1,24 +1,32 @@
-// Child processes of the benchmarks: pinned to a core with taskset when the machine has two.
+// Child processes of the benchmarks: the server on CPU 1, the load generator on CPU 0 (taskset).
+//
+// Whether we can pin is decided from the machine's CPU count (os.cpus()), not from
+// availableParallelism(): the latter reads this process's affinity, so inside a process that
+// run.mjs already pinned to one CPU it answers 1, and the servers it started were silently left
+// unpinned on the load generator's CPU (the bug behind the 1.00–1.19 figures, bench/README.md).
 import { spawn, spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-export const canPin = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const hasTaskset = spawnSync('taskset', ['-V']).status === 0;
+export const canPin = cpus().length >= 2 && hasTaskset;
+export const SERVER_CORE = '1';
+export const LOAD_CORE = '0';
+export const pinWarning = canPin
+  ? undefined
+  : `warning: not pinned (${hasTaskset ? 'fewer than 2 CPUs' : 'taskset missing: apt-get install util-linux'}); server and load generator share CPUs, so the ratios are compressed toward 1.`;
 
-/** Server on core 0; the load generator (this process, re-executed by run.mjs) sits on core 1. */
-export const SERVER_CORE = '0';
-export const LOAD_CORE = '1';
-
+/** `node ...args` on `core` (taskset -c core), or unpinned when pinning is impossible. */
 export function spawnPinned(core, args, options = {}) {
   const [cmd, argv] = canPin ? ['taskset', ['-c', core, process.execPath, ...args]] : [process.execPath, args];
   return spawn(cmd, argv, options);
 }
 
-/** Starts `bench/servers/app.mjs framework variant` pinned to the server core; resolves when it listens. */
-export async function startServer(framework, variant, extra = []) {
+/** Starts `bench/servers/app.mjs framework variant` pinned to the server CPU; resolves when it listens. */
+export async function startServer(framework, variant, { nodeFlags = [], extra = [] } = {}) {
   const script = fileURLToPath(new URL('../servers/app.mjs', import.meta.url));
-  const child = spawnPinned(SERVER_CORE, [script, framework, variant, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnPinned(SERVER_CORE, [...nodeFlags, script, framework, variant, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line).ready));
     child.once('exit', (code) => reject(new Error(`${framework}/${variant} exited with ${code}`)));

@@ -1,22 +1,32 @@
 // One benchmark server: `node bench/servers/app.mjs <framework> <variant> [maxBodyBytes]`.
 //   framework: node | express5 | express4 | koa3 | koa2 | fastify | web
 //   variant:   adapter (the douyin-push adapter) | hand (hand-written receiver) | bare (reads the body only)
-// Prints {"ready": port} on stdout. GET /__stats answers pushes served and this process's CPU
-// time and memory since the last GET /__reset, so CPU is measured inside the server only.
+// Prints {"ready": port} on stdout. GET /__stats answers pushes served, this process's CPU time
+// (process.cpuUsage) and GC pause time since the last GET /__reset, and its memory, so CPU is
+// measured inside the server only. GET /__prefill fills the variant's dedupe store to 100 000
+// ids (memoryDedupe's default max; the hand-written Map has the same bound), so measuring starts
+// in the steady state of a long-running receiver: every new push evicts one id.
 import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 // DOUYIN_CORE_DIST=<dir of a built core>: serve node/web from a patched core (before/after runs).
 const dist = process.env.DOUYIN_CORE_DIST;
 const { createDouyinWebhooks } = await import(dist ? pathToFileURL(`${dist}/index.js`).href : '@douyin-push/core');
 const { toNodeListener } = await import(dist ? pathToFileURL(`${dist}/node.js`).href : '@douyin-push/core/node');
-import { OK_BODY, createHandReceiver } from '../lib/hand.mjs';
-import { PATH, SECRET } from '../lib/push.mjs';
+import { OK_BODY, createHandReceiver, prefillStore } from '../lib/hand.mjs';
+import { CLIENT_KEY, PATH, SECRET } from '../lib/push.mjs';
 import { webListener } from '../lib/web-glue.mjs';
 
 const [framework, variant, maxArg] = process.argv.slice(2);
 const maxBodyBytes = Number(maxArg ?? 1024 * 1024);
 let pushes = 0;
 let since = process.cpuUsage();
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
 
 const webhooks = createDouyinWebhooks({
   clientSecret: SECRET,
@@ -54,9 +64,18 @@ function readRaw(req) {
 async function build() {
   if (framework === 'node') {
     if (variant === 'adapter') return toNodeListener(webhooks, { path: PATH });
-    return async (req, res) => {
-      const status = await work(await readRaw(req), req.headers);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': OK_BODY.length }).end(OK_BODY);
+    // What an integrator writes on bare node:http: collect the chunks, answer when handled.
+    return (req, res) => {
+      if (req.method !== 'POST' || req.url !== PATH) {
+        res.writeHead(404).end();
+        return;
+      }
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', async () => {
+        const status = await work(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), req.headers);
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': OK_BODY.length }).end(OK_BODY);
+      });
     };
   }
   if (framework === 'express5' || framework === 'express4') {
@@ -121,13 +140,25 @@ async function build() {
 
 const app = await build();
 const server = createServer((req, res) => {
+  // GET /__profile/start, then /__profile/stop?to=<file>: a V8 CPU profile of the measured
+  // window only (no start-up, no prefill, no warm-up), in the format `node --cpu-prof` writes.
+  if (req.url.startsWith('/__profile/')) {
+    profileControl(new URL(req.url, 'http://x')).then(() => res.writeHead(200).end('{}'));
+    return;
+  }
+  if (req.url === '/__prefill') {
+    const filled = variant === 'hand' ? Promise.resolve(hand.prefill(CLIENT_KEY)) : variant === 'adapter' ? prefillStore(webhooks.dedupe, CLIENT_KEY) : Promise.resolve();
+    filled.then(() => res.writeHead(200).end(JSON.stringify({ size: webhooks.dedupe.size })));
+    return;
+  }
   if (req.url === '/__stats' || req.url === '/__reset' || req.url === '/__stats?gc') {
     // `?gc` (with --expose-gc): collect first, so memory counts only what is still held.
     if (req.url === '/__stats?gc') globalThis.gc?.();
     const cpu = process.cpuUsage(since);
-    const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, memory: process.memoryUsage() });
+    const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, gcMs, memory: process.memoryUsage() });
     if (req.url === '/__reset') {
       pushes = 0;
+      gcMs = 0;
       since = process.cpuUsage();
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(body);
@@ -136,5 +167,21 @@ const server = createServer((req, res) => {
   app(req, res);
 });
 server.keepAliveTimeout = 60_000;
+
+let session;
+async function profileControl(url) {
+  if (url.pathname === '/__profile/start') {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    // 100 µs: the default 1 ms sees too few samples of functions that take a few µs per push.
+    await session.post('Profiler.setSamplingInterval', { interval: 100 });
+    await session.post('Profiler.start');
+  } else {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(url.searchParams.get('to'), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ ready: server.address().port })}\n`));
 process.on('SIGTERM', () => process.exit(0));
