@@ -9,7 +9,9 @@
 import { pathToFileURL } from 'node:url';
 // DOUYIN_CORE_DIST=<dir of a built core>: measure a patched core (before/after) with the same code.
 const coreEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/index.js`).href : '@douyin-push/core';
-const { createDouyinWebhooks, envelopeSchema, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
+const adapterEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/adapter.js`).href : '@douyin-push/core/adapter';
+const { createDouyinWebhooks, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
+const { envelopeSchema } = await import(adapterEntry);
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createHandReceiver, prefillStore } from './lib/hand.mjs';
 import { CLIENT_KEY, makePush, msgIdOf, PATH, SECRET } from './lib/push.mjs';

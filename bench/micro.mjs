@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { Bench } from 'tinybench';
-import { envelopeSchema } from '@douyin-push/core';
+import { envelopeSchema } from '@douyin-push/core/adapter';
 import { makePush } from './lib/push.mjs';
 
 const pushes = Array.from({ length: 1000 }, (_, i) => makePush(i, 'm'));

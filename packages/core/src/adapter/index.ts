@@ -32,3 +32,4 @@ export type { AdapterName, BodySource, HeadersInput, HeaderValue } from '../shar
 export { createDouyinHandlers, type DouyinHandlers, type DouyinHandlersOptions } from '../push/handlers.js';
 export type { DouyinInbox, InboxPush } from '../push/inbox.js';
 export { createWebHandler } from '../shared/web.js';
+export { envelopeSchema, type Envelope } from '../push/parse.js';
