@@ -121,8 +121,10 @@ describe.each(clientKinds)('Redis down or slow, with $name', (kind) => {
     await until(async () => (await push('m2')).status === 200, 'the retry to be handled');
     expect((await push('m2')).status).toBe(200);
     expect(handled).toEqual(['m1', 'm2']);
-    expect(errors.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(errors)).toEqual(new Set(['DEDUPE_UNAVAILABLE']));
+    // Every refused push was reported; the store's own reports (the lost connection, and the data
+    // a restarted Redis without persistence lost) reach the receiver's onError too.
+    expect(errors.filter((code) => code === 'DEDUPE_UNAVAILABLE').length).toBeGreaterThanOrEqual(2);
+    expect(errors.filter((code) => !['DEDUPE_UNAVAILABLE', 'DEDUPE_DATA_LOST', 'REDIS_CONNECTION_ERROR'].includes(code))).toEqual([]);
   });
 });
 
