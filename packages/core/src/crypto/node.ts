@@ -1,0 +1,70 @@
+import type { HashInput, Hashes } from './types.js';
+
+/** The part of node:crypto used here (typed locally: this file must not import `node:` modules). */
+export interface NodeCryptoLike {
+  createHash(algorithm: string): NodeHash;
+  createHmac(algorithm: string, key: Uint8Array | string): NodeHash;
+}
+interface NodeHash {
+  update(data: Uint8Array | string, encoding?: 'utf8'): NodeHash;
+  digest(): Uint8Array;
+  digest(encoding: 'hex'): string;
+}
+
+/**
+ * node:crypto of the running runtime, or `undefined` where there is none. Reached through
+ * `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno, workerd with `nodejs_compat`) rather than a
+ * static `import 'node:crypto'`, so bundlers for workers never see a `node:` import.
+ * See https://nodejs.org/api/process.html#processgetbuiltinmoduleid
+ *
+ * @example
+ * ```ts
+ * const nodeCrypto = findNodeCrypto();
+ * const hashes = nodeCrypto ? nodeHashes(nodeCrypto) : pureHashes;
+ * ```
+ */
+export function findNodeCrypto(): NodeCryptoLike | undefined {
+  try {
+    const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const crypto = process?.getBuiltinModule?.('node:crypto') as NodeCryptoLike | undefined;
+    return typeof crypto?.createHash === 'function' && typeof crypto.createHmac === 'function' ? crypto : undefined;
+  } catch {
+    // A runtime may expose a process object whose getBuiltinModule throws for unknown modules.
+    return undefined;
+  }
+}
+
+// Buffer is a Uint8Array subclass; a plain view over the same memory keeps Buffer out of our types.
+const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function feed(hash: NodeHash, input: HashInput): NodeHash {
+  if (typeof input === 'string') return hash.update(input, 'utf8');
+  if (input instanceof Uint8Array) return hash.update(input);
+  for (const part of input) typeof part === 'string' ? hash.update(part, 'utf8') : hash.update(part);
+  return hash;
+}
+
+/**
+ * The digests on node:crypto (native code: several times faster than the pure ones on Node).
+ *
+ * @example
+ * ```ts
+ * const crypto = findNodeCrypto();
+ * if (crypto) nodeHashes(crypto).sha1Hex(['secret', body]);
+ * ```
+ */
+export function nodeHashes(crypto: NodeCryptoLike): Hashes {
+  const hash = (algorithm: string, input: HashInput) => feed(crypto.createHash(algorithm), input);
+  const hmac = (key: Uint8Array | string, input: HashInput) => feed(crypto.createHmac('sha256', key), input);
+  return {
+    backend: 'node',
+    sha1: (input) => plain(hash('sha1', input).digest()),
+    sha1Hex: (input) => hash('sha1', input).digest('hex'),
+    sha256: (input) => plain(hash('sha256', input).digest()),
+    sha256Hex: (input) => hash('sha256', input).digest('hex'),
+    md5: (input) => plain(hash('md5', input).digest()),
+    md5Hex: (input) => hash('md5', input).digest('hex'),
+    hmacSha256: (key, input) => plain(hmac(key, input).digest()),
+    hmacSha256Hex: (key, input) => hmac(key, input).digest('hex'),
+  };
+}

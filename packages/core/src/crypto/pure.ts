@@ -1,0 +1,37 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from './hex.js';
+import type { HashInput, Hashes } from './types.js';
+
+const encoder = new TextEncoder();
+const toBytes = (part: Uint8Array | string): Uint8Array => (typeof part === 'string' ? encoder.encode(part) : part);
+
+type Hasher = { update(data: Uint8Array): unknown; digest(): Uint8Array };
+
+function digest(hasher: Hasher, input: HashInput): Uint8Array {
+  // Feeding the parts one by one avoids concatenating secret ‖ body into a new buffer.
+  for (const part of typeof input === 'string' || input instanceof Uint8Array ? [input] : input) hasher.update(toBytes(part));
+  return hasher.digest();
+}
+
+/**
+ * The digests in plain JavaScript (@noble/hashes, audited, no dependencies): what runs where
+ * node:crypto is not reachable, such as workerd without `nodejs_compat` or Vercel's edge-runtime.
+ *
+ * @example
+ * ```ts
+ * pureHashes.sha256Hex('abc'); // 'ba7816bf…15ad'
+ * ```
+ */
+export const pureHashes: Hashes = {
+  backend: 'pure',
+  sha1: (input) => digest(sha1.create(), input),
+  sha1Hex: (input) => bytesToHex(digest(sha1.create(), input)),
+  sha256: (input) => digest(sha256.create(), input),
+  sha256Hex: (input) => bytesToHex(digest(sha256.create(), input)),
+  md5: (input) => digest(md5.create(), input),
+  md5Hex: (input) => bytesToHex(digest(md5.create(), input)),
+  hmacSha256: (key, input) => digest(hmac.create(sha256, toBytes(key)), input),
+  hmacSha256Hex: (key, input) => bytesToHex(digest(hmac.create(sha256, toBytes(key)), input)),
+};
