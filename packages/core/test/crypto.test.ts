@@ -6,11 +6,15 @@ import {
   findNodeCrypto,
   hashes,
   hexToBytes,
+  hmacSha256Hex,
   nodeHashes,
+  nodeHmac,
   pureHashes,
+  pureHmac,
   sha1,
   sha1Hex,
   type Hashes,
+  type Hmac,
 } from '../src/crypto/index.js';
 
 interface Vectors {
@@ -27,9 +31,9 @@ function spiString(v: Vectors['spi'][number]): string {
 }
 
 const nodeCrypto = findNodeCrypto();
-const backends: [string, Hashes][] = [
-  ['node:crypto', nodeHashes(nodeCrypto!)],
-  ['pure (@noble/hashes)', pureHashes],
+const backends: [string, Hashes & Hmac][] = [
+  ['node:crypto', { ...nodeHashes(nodeCrypto!), ...nodeHmac(nodeCrypto!) }],
+  ['pure (@noble/hashes)', { ...pureHashes, ...pureHmac }],
 ];
 
 it('finds node:crypto on Node 20.16+ without a static import, and uses it', () => {
@@ -122,4 +126,5 @@ describe('a runtime without node:crypto (workerd without nodejs_compat, edge-run
 it('the default exports are the selected backend', () => {
   expect(sha1Hex('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
   expect(Buffer.isBuffer(sha1('abc'))).toBe(false);
+  expect(hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
 });

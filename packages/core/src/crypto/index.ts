@@ -3,15 +3,15 @@
  * runtime offers it (found at run time, never imported statically), else @noble/hashes.
  * Every function is synchronous and returns `Uint8Array` or lowercase hex, never `Buffer`.
  */
-import { findNodeCrypto, nodeHashes } from './node.js';
-import { pureHashes } from './pure.js';
-import type { HashInput, Hashes } from './types.js';
+import { findNodeCrypto, nodeHashes, nodeHmac } from './node.js';
+import { pureHashes, pureHmac } from './pure.js';
+import type { HashInput, Hashes, Hmac } from './types.js';
 
 export { equalBytes } from './equal.js';
 export { bytesToHex, hexToBytes } from './hex.js';
-export { findNodeCrypto, nodeHashes, type NodeCryptoLike } from './node.js';
-export { pureHashes } from './pure.js';
-export type { HashInput, Hashes } from './types.js';
+export { findNodeCrypto, nodeHashes, nodeHmac, type NodeCryptoLike } from './node.js';
+export { pureHashes, pureHmac } from './pure.js';
+export type { HashInput, Hashes, Hmac } from './types.js';
 
 const found = findNodeCrypto();
 
@@ -24,6 +24,10 @@ const found = findNodeCrypto();
  * ```
  */
 export const hashes: Hashes = found ? nodeHashes(found) : pureHashes;
+
+// Chosen on first use, so a bundle that never calls HMAC drops the pure one (tree-shaking).
+let hmacChosen: Hmac | undefined;
+const hmacImpl = (): Hmac => (hmacChosen ??= found ? nodeHmac(found) : pureHmac);
 
 /**
  * SHA-1 of the parts one after the other, as bytes.
@@ -93,7 +97,7 @@ export const md5Hex = (input: HashInput): string => hashes.md5Hex(input);
  * equalBytes(hmacSha256(key, message), given);
  * ```
  */
-export const hmacSha256 = (key: Uint8Array | string, input: HashInput): Uint8Array => hashes.hmacSha256(key, input);
+export const hmacSha256 = (key: Uint8Array | string, input: HashInput): Uint8Array => hmacImpl().hmacSha256(key, input);
 
 /**
  * HMAC-SHA256, lowercase hex.
@@ -104,4 +108,4 @@ export const hmacSha256 = (key: Uint8Array | string, input: HashInput): Uint8Arr
  * // 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8'
  * ```
  */
-export const hmacSha256Hex = (key: Uint8Array | string, input: HashInput): string => hashes.hmacSha256Hex(key, input);
+export const hmacSha256Hex = (key: Uint8Array | string, input: HashInput): string => hmacImpl().hmacSha256Hex(key, input);

@@ -1,4 +1,4 @@
-import type { HashInput, Hashes } from './types.js';
+import type { HashInput, Hashes, Hmac } from './types.js';
 
 /** The part of node:crypto used here (typed locally: this file must not import `node:` modules). */
 export interface NodeCryptoLike {
@@ -55,7 +55,6 @@ function feed(hash: NodeHash, input: HashInput): NodeHash {
  */
 export function nodeHashes(crypto: NodeCryptoLike): Hashes {
   const hash = (algorithm: string, input: HashInput) => feed(crypto.createHash(algorithm), input);
-  const hmac = (key: Uint8Array | string, input: HashInput) => feed(crypto.createHmac('sha256', key), input);
   return {
     backend: 'node',
     sha1: (input) => plain(hash('sha1', input).digest()),
@@ -64,6 +63,21 @@ export function nodeHashes(crypto: NodeCryptoLike): Hashes {
     sha256Hex: (input) => hash('sha256', input).digest('hex'),
     md5: (input) => plain(hash('md5', input).digest()),
     md5Hex: (input) => hash('md5', input).digest('hex'),
+  };
+}
+
+/**
+ * HMAC-SHA256 on node:crypto.
+ *
+ * @example
+ * ```ts
+ * const crypto = findNodeCrypto();
+ * if (crypto) nodeHmac(crypto).hmacSha256Hex('key', 'message');
+ * ```
+ */
+export function nodeHmac(crypto: NodeCryptoLike): Hmac {
+  const hmac = (key: Uint8Array | string, input: HashInput) => feed(crypto.createHmac('sha256', key), input);
+  return {
     hmacSha256: (key, input) => plain(hmac(key, input).digest()),
     hmacSha256Hex: (key, input) => hmac(key, input).digest('hex'),
   };

@@ -2,7 +2,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from './hex.js';
-import type { HashInput, Hashes } from './types.js';
+import type { HashInput, Hashes, Hmac } from './types.js';
 
 const encoder = new TextEncoder();
 const toBytes = (part: Uint8Array | string): Uint8Array => (typeof part === 'string' ? encoder.encode(part) : part);
@@ -32,6 +32,17 @@ export const pureHashes: Hashes = {
   sha256Hex: (input) => bytesToHex(digest(sha256.create(), input)),
   md5: (input) => digest(md5.create(), input),
   md5Hex: (input) => bytesToHex(digest(md5.create(), input)),
+};
+
+/**
+ * HMAC-SHA256 in plain JavaScript (@noble/hashes).
+ *
+ * @example
+ * ```ts
+ * pureHmac.hmacSha256Hex('Jefe', 'what do ya want for nothing?'); // '5bdcc146…3843' (RFC 4231)
+ * ```
+ */
+export const pureHmac: Hmac = {
   hmacSha256: (key, input) => digest(hmac.create(sha256, toBytes(key)), input),
   hmacSha256Hex: (key, input) => bytesToHex(digest(hmac.create(sha256, toBytes(key)), input)),
 };

@@ -20,6 +20,18 @@ export interface Hashes {
   sha256Hex(input: HashInput): string;
   md5(input: HashInput): Uint8Array;
   md5Hex(input: HashInput): string;
+}
+
+/**
+ * HMAC-SHA256 in one implementation; apart from {@link Hashes} so that a bundle which never
+ * calls it (core's signature checks do not) leaves the pure HMAC out.
+ *
+ * @example
+ * ```ts
+ * pureHmac.hmacSha256Hex('key', 'message');
+ * ```
+ */
+export interface Hmac {
   hmacSha256(key: Uint8Array | string, input: HashInput): Uint8Array;
   hmacSha256Hex(key: Uint8Array | string, input: HashInput): string;
 }
