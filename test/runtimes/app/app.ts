@@ -7,7 +7,7 @@
 import { CONTRACT_PATH, CONTRACT_SECRET, createContractKit } from '../../contract/kit.js';
 import { createDouyinSpi } from '@douyin-push/core/spi';
 // Internal to core (not a public entry): only so the log line can say which hashes ran.
-import { hashes } from '../../../packages/core/src/crypto/index.js';
+import { hashBackend } from '../../../packages/core/src/crypto/index.js';
 
 export const SPI_PATH = '/douyin/spi/status';
 
@@ -27,6 +27,6 @@ export async function fetchHandler(request: Request, waitUntil?: WaitUntil): Pro
   if (pathname === CONTRACT_PATH) return kit.webhooks.handleRequest(request, extra);
   if (pathname === SPI_PATH) return spi.handleRequest(request, extra);
   if (pathname === '/contract-state') return Response.json(kit.state);
-  if (pathname === '/runtime-info') return Response.json({ hashes: hashes.backend });
+  if (pathname === '/runtime-info') return Response.json({ hashes: hashBackend });
   return new Response('not found', { status: 404 });
 }

@@ -2,32 +2,31 @@
  * The digests behind push and SPI signatures, on web-standard APIs only: node:crypto when the
  * runtime offers it (found at run time, never imported statically), else @noble/hashes.
  * Every function is synchronous and returns `Uint8Array` or lowercase hex, never `Buffer`.
+ * Each export picks its backend on its own, so a worker bundle keeps only the pure digests it
+ * calls (the push entry: SHA-1 only; SHA-256 and MD5 come with the SPI entry).
  */
-import { findNodeCrypto, nodeHashes, nodeHmac } from './node.js';
-import { pureHashes, pureHmac } from './pure.js';
-import type { HashInput, Hashes, Hmac } from './types.js';
+import { bytesToHex } from './hex.js';
+import { findNodeCrypto, nodeDigest, nodeDigestHex, nodeHmac } from './node.js';
+import { pureHmac, pureMd5, pureSha1, pureSha256 } from './pure.js';
+import type { HashInput, Hmac } from './types.js';
 
 export { equalBytes } from './equal.js';
 export { bytesToHex, hexToBytes } from './hex.js';
-export { findNodeCrypto, nodeHashes, nodeHmac, type NodeCryptoLike } from './node.js';
-export { pureHashes, pureHmac } from './pure.js';
+export { findNodeCrypto, nodeDigest, nodeDigestHex, nodeHashes, nodeHmac, type NodeCryptoLike } from './node.js';
+export { pureHashes, pureHmac, pureMd5, pureSha1, pureSha256 } from './pure.js';
 export type { HashInput, Hashes, Hmac } from './types.js';
 
 const found = findNodeCrypto();
 
 /**
- * The implementation this runtime uses: `hashes.backend` is `'node'` or `'pure'`.
+ * Which implementation this runtime uses: `'node'` (node:crypto) or `'pure'` (@noble/hashes).
  *
  * @example
  * ```ts
- * console.log(`signatures hashed by ${hashes.backend}`);
+ * console.log(`signatures hashed by ${hashBackend}`);
  * ```
  */
-export const hashes: Hashes = found ? nodeHashes(found) : pureHashes;
-
-// Chosen on first use, so a bundle that never calls HMAC drops the pure one (tree-shaking).
-let hmacChosen: Hmac | undefined;
-const hmacImpl = (): Hmac => (hmacChosen ??= found ? nodeHmac(found) : pureHmac);
+export const hashBackend: 'node' | 'pure' = found ? 'node' : 'pure';
 
 /**
  * SHA-1 of the parts one after the other, as bytes.
@@ -37,7 +36,7 @@ const hmacImpl = (): Hmac => (hmacChosen ??= found ? nodeHmac(found) : pureHmac)
  * equalBytes(sha1([secret, rawBody]), hexToBytes(signature) ?? new Uint8Array());
  * ```
  */
-export const sha1 = (input: HashInput): Uint8Array => hashes.sha1(input);
+export const sha1 = (input: HashInput): Uint8Array => (found ? nodeDigest(found, 'sha1', input) : pureSha1(input));
 
 /**
  * SHA-1 of the parts, lowercase hex: Douyin's push signature is `sha1Hex([secret, rawBody])`.
@@ -47,7 +46,7 @@ export const sha1 = (input: HashInput): Uint8Array => hashes.sha1(input);
  * sha1Hex(['test_secret_123', body]); // 'fb7f0bfe…58e3' for the verify_webhook vector
  * ```
  */
-export const sha1Hex = (input: HashInput): string => hashes.sha1Hex(input);
+export const sha1Hex = (input: HashInput): string => (found ? nodeDigestHex(found, 'sha1', input) : bytesToHex(pureSha1(input)));
 
 /**
  * SHA-256 as bytes (the SPI `x-life-sign` compare).
@@ -57,7 +56,7 @@ export const sha1Hex = (input: HashInput): string => hashes.sha1Hex(input);
  * equalBytes(sha256(stringToSign), given);
  * ```
  */
-export const sha256 = (input: HashInput): Uint8Array => hashes.sha256(input);
+export const sha256 = (input: HashInput): Uint8Array => (found ? nodeDigest(found, 'sha256', input) : pureSha256(input));
 
 /**
  * SHA-256, lowercase hex (the SPI `x-life-sign` header).
@@ -67,7 +66,8 @@ export const sha256 = (input: HashInput): Uint8Array => hashes.sha256(input);
  * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  * ```
  */
-export const sha256Hex = (input: HashInput): string => hashes.sha256Hex(input);
+export const sha256Hex = (input: HashInput): string =>
+  found ? nodeDigestHex(found, 'sha256', input) : bytesToHex(pureSha256(input));
 
 /**
  * MD5 as bytes (the legacy SPI query `sign` compare).
@@ -77,7 +77,7 @@ export const sha256Hex = (input: HashInput): string => hashes.sha256Hex(input);
  * equalBytes(md5(stringToSign), given);
  * ```
  */
-export const md5 = (input: HashInput): Uint8Array => hashes.md5(input);
+export const md5 = (input: HashInput): Uint8Array => (found ? nodeDigest(found, 'md5', input) : pureMd5(input));
 
 /**
  * MD5, lowercase hex (the legacy SPI query `sign`).
@@ -87,7 +87,11 @@ export const md5 = (input: HashInput): Uint8Array => hashes.md5(input);
  * md5Hex(''); // 'd41d8cd98f00b204e9800998ecf8427e'
  * ```
  */
-export const md5Hex = (input: HashInput): string => hashes.md5Hex(input);
+export const md5Hex = (input: HashInput): string => (found ? nodeDigestHex(found, 'md5', input) : bytesToHex(pureMd5(input)));
+
+// Chosen on first use, so a bundle that never calls HMAC drops the pure one (tree-shaking).
+let hmacChosen: Hmac | undefined;
+const hmacImpl = (): Hmac => (hmacChosen ??= found ? nodeHmac(found) : pureHmac);
 
 /**
  * HMAC-SHA256 as bytes.

@@ -45,6 +45,30 @@ function feed(hash: NodeHash, input: HashInput): NodeHash {
 }
 
 /**
+ * One digest on node:crypto, as bytes (`algorithm`: `'sha1'`, `'sha256'`, `'md5'`).
+ *
+ * @example
+ * ```ts
+ * nodeDigest(findNodeCrypto()!, 'sha1', ['secret', body]);
+ * ```
+ */
+export function nodeDigest(crypto: NodeCryptoLike, algorithm: string, input: HashInput): Uint8Array {
+  return plain(feed(crypto.createHash(algorithm), input).digest());
+}
+
+/**
+ * One digest on node:crypto, lowercase hex.
+ *
+ * @example
+ * ```ts
+ * nodeDigestHex(findNodeCrypto()!, 'sha256', 'abc'); // 'ba7816bf…15ad'
+ * ```
+ */
+export function nodeDigestHex(crypto: NodeCryptoLike, algorithm: string, input: HashInput): string {
+  return feed(crypto.createHash(algorithm), input).digest('hex');
+}
+
+/**
  * The digests on node:crypto (native code: several times faster than the pure ones on Node).
  *
  * @example
@@ -54,15 +78,14 @@ function feed(hash: NodeHash, input: HashInput): NodeHash {
  * ```
  */
 export function nodeHashes(crypto: NodeCryptoLike): Hashes {
-  const hash = (algorithm: string, input: HashInput) => feed(crypto.createHash(algorithm), input);
   return {
     backend: 'node',
-    sha1: (input) => plain(hash('sha1', input).digest()),
-    sha1Hex: (input) => hash('sha1', input).digest('hex'),
-    sha256: (input) => plain(hash('sha256', input).digest()),
-    sha256Hex: (input) => hash('sha256', input).digest('hex'),
-    md5: (input) => plain(hash('md5', input).digest()),
-    md5Hex: (input) => hash('md5', input).digest('hex'),
+    sha1: (input) => nodeDigest(crypto, 'sha1', input),
+    sha1Hex: (input) => nodeDigestHex(crypto, 'sha1', input),
+    sha256: (input) => nodeDigest(crypto, 'sha256', input),
+    sha256Hex: (input) => nodeDigestHex(crypto, 'sha256', input),
+    md5: (input) => nodeDigest(crypto, 'md5', input),
+    md5Hex: (input) => nodeDigestHex(crypto, 'md5', input),
   };
 }
 

@@ -16,6 +16,36 @@ function digest(hasher: Hasher, input: HashInput): Uint8Array {
 }
 
 /**
+ * SHA-1 in plain JavaScript (@noble/hashes).
+ *
+ * @example
+ * ```ts
+ * bytesToHex(pureSha1('abc')); // 'a9993e36…d89d'
+ * ```
+ */
+export const pureSha1 = (input: HashInput): Uint8Array => digest(sha1.create(), input);
+
+/**
+ * SHA-256 in plain JavaScript (@noble/hashes).
+ *
+ * @example
+ * ```ts
+ * bytesToHex(pureSha256('abc')); // 'ba7816bf…15ad'
+ * ```
+ */
+export const pureSha256 = (input: HashInput): Uint8Array => digest(sha256.create(), input);
+
+/**
+ * MD5 in plain JavaScript (@noble/hashes, legacy module).
+ *
+ * @example
+ * ```ts
+ * bytesToHex(pureMd5('')); // 'd41d8cd9…427e'
+ * ```
+ */
+export const pureMd5 = (input: HashInput): Uint8Array => digest(md5.create(), input);
+
+/**
  * The digests in plain JavaScript (@noble/hashes, audited, no dependencies): what runs where
  * node:crypto is not reachable, such as workerd without `nodejs_compat` or Vercel's edge-runtime.
  *
@@ -26,12 +56,12 @@ function digest(hasher: Hasher, input: HashInput): Uint8Array {
  */
 export const pureHashes: Hashes = {
   backend: 'pure',
-  sha1: (input) => digest(sha1.create(), input),
-  sha1Hex: (input) => bytesToHex(digest(sha1.create(), input)),
-  sha256: (input) => digest(sha256.create(), input),
-  sha256Hex: (input) => bytesToHex(digest(sha256.create(), input)),
-  md5: (input) => digest(md5.create(), input),
-  md5Hex: (input) => bytesToHex(digest(md5.create(), input)),
+  sha1: pureSha1,
+  sha1Hex: (input) => bytesToHex(pureSha1(input)),
+  sha256: pureSha256,
+  sha256Hex: (input) => bytesToHex(pureSha256(input)),
+  md5: pureMd5,
+  md5Hex: (input) => bytesToHex(pureMd5(input)),
 };
 
 /**
