@@ -1,5 +1,5 @@
 import type { DouyinAnyEvent } from '../events/types.js';
-import { sha1Hex } from './digest.js';
+import { sha1Hex } from '../crypto/index.js';
 
 /**
  * Chooses the dedupe identity of a push: the same string for deliveries of the same push,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { sha1Hex } from './digest.js';
+import { sha1Hex } from '../crypto/index.js';
 import { DouyinPushError } from '../shared/errors.js';
 import { readHeader } from '../shared/headers.js';
 import type { HeadersInput } from '../shared/receiver.js';

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { equalBytes, hexToBytes, sha1, sha1Hex } from '../crypto/index.js';
 import { toBytes } from '../shared/bytes.js';
 import { DouyinPushError } from '../shared/errors.js';
 
@@ -13,7 +13,7 @@ import { DouyinPushError } from '../shared/errors.js';
  * ```
  */
 export function sign(rawBody: Uint8Array | ArrayBuffer | string, secret: string): string {
-  return createHash('sha1').update(secret, 'utf8').update(toBytes(rawBody)).digest('hex');
+  return sha1Hex([secret, toBytes(rawBody)]);
 }
 
 /**
@@ -37,26 +37,9 @@ export function verifySignature(
   if (!given) return false;
   const bytes = toBytes(rawBody);
   for (const candidate of typeof secret === 'string' ? [secret] : secret) {
-    const expected = createHash('sha1').update(candidate, 'utf8').update(bytes).digest();
-    if (timingSafeEqual(expected, given)) return true;
+    if (equalBytes(sha1([candidate, bytes]), given)) return true;
   }
   return false;
-}
-
-/**
- * Decodes hex of either case; `undefined` for anything that is not hex (`Buffer` silently truncates).
- *
- * @example
- * ```ts
- * hexToBytes('FB7F'); // <Buffer fb 7f>
- * hexToBytes('zz'); // undefined
- * ```
- */
-export function hexToBytes(hex: string): Buffer | undefined {
-  if (hex.length % 2 !== 0) return undefined;
-  // Buffer.from stops at the first non-hex pair: a full-length result proves every char was hex.
-  const bytes = Buffer.from(hex, 'hex');
-  return bytes.length * 2 === hex.length ? bytes : undefined;
 }
 
 /**

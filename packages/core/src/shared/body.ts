@@ -58,7 +58,8 @@ export async function readWebBody(request: Request, maxBodyBytes: number): Promi
     if (done) break;
     size += value.byteLength;
     if (size > maxBodyBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: edge-runtime hands us one branch of a tee, whose cancel waits for the other.
+      void reader.cancel().catch(() => undefined);
       throw bodyTooLarge(maxBodyBytes);
     }
     chunks.push(value);

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { equalBytes, hexToBytes, md5, md5Hex, sha256, sha256Hex } from '../crypto/index.js';
 import { toBytes } from '../shared/bytes.js';
 
 /** Query parameters in any shape: a query string (with or without `?`), URLSearchParams or a record. */
@@ -34,7 +34,11 @@ export function spiStringToSign(
   const body = rawBody === undefined ? new Uint8Array(0) : toBytes(rawBody);
   if (body.length === 0) return toBytes(parts.join('&'));
   // The body goes in as the exact bytes received: re-encoding parsed JSON would change them.
-  return Buffer.concat([Buffer.from(`${parts.join('&')}&http_body=`, 'utf8'), body]);
+  const head = toBytes(`${parts.join('&')}&http_body=`);
+  const joined = new Uint8Array(head.byteLength + body.byteLength);
+  joined.set(head);
+  joined.set(body, head.byteLength);
+  return joined;
 }
 
 /**
@@ -54,8 +58,8 @@ export function signSpi(input: {
 }): { xLifeSign: string; legacySign: string } {
   const str = spiStringToSign(input.secret, input.query, input.body);
   return {
-    xLifeSign: createHash('sha256').update(str).digest('hex'),
-    legacySign: createHash('md5').update(str).digest('hex'),
+    xLifeSign: sha256Hex(str),
+    legacySign: md5Hex(str),
   };
 }
 
@@ -81,21 +85,20 @@ export function verifySpiSignature(input: {
   const length = input.kind === 'x-life-sign' ? 64 : 32;
   const given = decodeHex(input.signature, length);
   if (!given) return undefined;
-  const algorithm = input.kind === 'x-life-sign' ? 'sha256' : 'md5';
+  const digest = input.kind === 'x-life-sign' ? sha256 : md5;
   let matched: string | undefined;
   for (const secret of input.secrets) {
-    const expected = createHash(algorithm).update(spiStringToSign(secret, input.query, input.body)).digest();
+    const expected = digest(spiStringToSign(secret, input.query, input.body));
     // Keep looping after a match so the time taken does not tell which secret matched.
-    if (timingSafeEqual(expected, given) && matched === undefined) matched = secret;
+    if (equalBytes(expected, given) && matched === undefined) matched = secret;
   }
   return matched;
 }
 
-function decodeHex(value: string | null | undefined, length: number): Buffer | undefined {
+function decodeHex(value: string | null | undefined, length: number): Uint8Array | undefined {
   if (typeof value !== 'string') return undefined;
   const hex = value.trim();
-  if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
-  return Buffer.from(hex, 'hex');
+  return hex.length === length ? hexToBytes(hex) : undefined;
 }
 
 function toParams(query: SpiQueryInput): URLSearchParams {
@@ -111,5 +114,8 @@ function toParams(query: SpiQueryInput): URLSearchParams {
 
 // Go's sort.Strings orders by bytes; UTF-16 order differs only outside the BMP, so compare bytes.
 function compareBytewise(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const x = toBytes(a);
+  const y = toBytes(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }

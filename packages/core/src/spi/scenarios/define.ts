@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../crypto/index.js';
 import * as z from 'zod';
 import { DouyinPushError } from '../../shared/errors.js';
 import { SPI_SYSTEM_ERROR_CODE, checkSpiData, type SpiData } from '../reply.js';
@@ -119,5 +119,5 @@ export const idString = z.union([z.string(), z.number().transform((n) => String(
 
 /** Short stable fingerprint of the raw body, for identities without a documented id field. */
 export function bodyFingerprint(rawBody: Uint8Array): string {
-  return createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
+  return sha256Hex(rawBody).slice(0, 32);
 }

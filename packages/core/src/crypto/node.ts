@@ -1,0 +1,107 @@
+import type { HashInput, Hashes, Hmac } from './types.js';
+
+/** The part of node:crypto used here (typed locally: this file must not import `node:` modules). */
+export interface NodeCryptoLike {
+  createHash(algorithm: string): NodeHash;
+  createHmac(algorithm: string, key: Uint8Array | string): NodeHash;
+}
+interface NodeHash {
+  update(data: Uint8Array | string, encoding?: 'utf8'): NodeHash;
+  digest(): Uint8Array;
+  digest(encoding: 'hex'): string;
+}
+
+/**
+ * node:crypto of the running runtime, or `undefined` where there is none. Reached through
+ * `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno, workerd with `nodejs_compat`) rather than a
+ * static `import 'node:crypto'`, so bundlers for workers never see a `node:` import.
+ * See https://nodejs.org/api/process.html#processgetbuiltinmoduleid
+ *
+ * @example
+ * ```ts
+ * const nodeCrypto = findNodeCrypto();
+ * const hashes = nodeCrypto ? nodeHashes(nodeCrypto) : pureHashes;
+ * ```
+ */
+export function findNodeCrypto(): NodeCryptoLike | undefined {
+  try {
+    const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const crypto = process?.getBuiltinModule?.('node:crypto') as NodeCryptoLike | undefined;
+    return typeof crypto?.createHash === 'function' && typeof crypto.createHmac === 'function' ? crypto : undefined;
+  } catch {
+    // A runtime may expose a process object whose getBuiltinModule throws for unknown modules.
+    return undefined;
+  }
+}
+
+// Buffer is a Uint8Array subclass; a plain view over the same memory keeps Buffer out of our types.
+const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function feed(hash: NodeHash, input: HashInput): NodeHash {
+  if (typeof input === 'string') return hash.update(input, 'utf8');
+  if (input instanceof Uint8Array) return hash.update(input);
+  for (const part of input) typeof part === 'string' ? hash.update(part, 'utf8') : hash.update(part);
+  return hash;
+}
+
+/**
+ * One digest on node:crypto, as bytes (`algorithm`: `'sha1'`, `'sha256'`, `'md5'`).
+ *
+ * @example
+ * ```ts
+ * nodeDigest(findNodeCrypto()!, 'sha1', ['secret', body]);
+ * ```
+ */
+export function nodeDigest(crypto: NodeCryptoLike, algorithm: string, input: HashInput): Uint8Array {
+  return plain(feed(crypto.createHash(algorithm), input).digest());
+}
+
+/**
+ * One digest on node:crypto, lowercase hex.
+ *
+ * @example
+ * ```ts
+ * nodeDigestHex(findNodeCrypto()!, 'sha256', 'abc'); // 'ba7816bf…15ad'
+ * ```
+ */
+export function nodeDigestHex(crypto: NodeCryptoLike, algorithm: string, input: HashInput): string {
+  return feed(crypto.createHash(algorithm), input).digest('hex');
+}
+
+/**
+ * The digests on node:crypto (native code: several times faster than the pure ones on Node).
+ *
+ * @example
+ * ```ts
+ * const crypto = findNodeCrypto();
+ * if (crypto) nodeHashes(crypto).sha1Hex(['secret', body]);
+ * ```
+ */
+export function nodeHashes(crypto: NodeCryptoLike): Hashes {
+  return {
+    backend: 'node',
+    sha1: (input) => nodeDigest(crypto, 'sha1', input),
+    sha1Hex: (input) => nodeDigestHex(crypto, 'sha1', input),
+    sha256: (input) => nodeDigest(crypto, 'sha256', input),
+    sha256Hex: (input) => nodeDigestHex(crypto, 'sha256', input),
+    md5: (input) => nodeDigest(crypto, 'md5', input),
+    md5Hex: (input) => nodeDigestHex(crypto, 'md5', input),
+  };
+}
+
+/**
+ * HMAC-SHA256 on node:crypto.
+ *
+ * @example
+ * ```ts
+ * const crypto = findNodeCrypto();
+ * if (crypto) nodeHmac(crypto).hmacSha256Hex('key', 'message');
+ * ```
+ */
+export function nodeHmac(crypto: NodeCryptoLike): Hmac {
+  const hmac = (key: Uint8Array | string, input: HashInput) => feed(crypto.createHmac('sha256', key), input);
+  return {
+    hmacSha256: (key, input) => plain(hmac(key, input).digest()),
+    hmacSha256Hex: (key, input) => hmac(key, input).digest('hex'),
+  };
+}

@@ -1,0 +1,8 @@
+import { defineProject } from 'vitest/config';
+import { workspaceSources } from '../../vitest.shared';
+
+export default defineProject({
+  plugins: [workspaceSources()],
+  // As test/contract: every case talks to a real server; the suite's own guard fails a hang first.
+  test: { name: 'hono', include: ['test/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 20_000 },
+});

@@ -1,0 +1,4 @@
+import { startBun } from './launch';
+import { describeRuntime } from './suite';
+
+describeRuntime('bun', startBun);

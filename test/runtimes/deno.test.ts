@@ -1,0 +1,4 @@
+import { startDeno } from './launch';
+import { describeRuntime } from './suite';
+
+describeRuntime('deno', startDeno);
