@@ -57,6 +57,11 @@ export interface ContractOptions {
    * next/dist/server/send-response.js); then the reply must be chunked instead.
    */
   contentLength?: boolean;
+  /**
+   * Whether the adapter itself answers the path with one trailing slash. Default true. Next.js
+   * routes by file and redirects a trailing slash itself (its `trailingSlash` setting).
+   */
+  trailingSlash?: boolean;
 }
 
 // A hang must fail the test with a clear cause, not stall the run.
@@ -205,6 +210,30 @@ export function describeContract(name: string, start: ContractStart, options: Co
       const res = await send(`${url}?from=douyin&x=1`, { body: push.body, headers: push.headers });
       expect(res.status, res.text).toBe(200);
       expect(await callsFor(push.msgId!)).toHaveLength(1);
+    });
+
+    it.runIf(options.trailingSlash !== false)('answers the path with one trailing slash too, like every adapter', async () => {
+      const push = buildPush({ event: 'life_product_status_change', content: { product_id: '7', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+      const res = await send(`${url}/?x=1`, { body: push.body, headers: push.headers });
+      expect(res.status, res.text).toBe(200);
+      expect(await callsFor(push.msgId!)).toHaveLength(1);
+    });
+
+    it('reports an upload the client abandons mid-body as REQUEST_ABORTED, and runs nothing', async () => {
+      const aborted = async () => (await state()).errors.filter((e) => e.code === 'REQUEST_ABORTED').length;
+      const before = await aborted();
+      const { connect } = await import('node:net');
+      const target = new URL(url);
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(target.port), target.hostname, () => {
+          socket.write(`POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nX-Douyin-Signature: ${'0'.repeat(40)}\r\nContent-Length: 5000\r\n\r\n{"event":"life_trade_order_notify","content":"`);
+          setTimeout(() => socket.destroy(), 100);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', reject);
+      });
+      for (let i = 0; i < 50 && (await aborted()) === before; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await aborted()).toBe(before + 1);
     });
 
     it('leaves other paths alone', async () => {

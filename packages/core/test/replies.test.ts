@@ -95,7 +95,7 @@ describe('reply table', () => {
     webhooks.onError((error, context) => void reported.push({ message: error.message, verified: context.verified, clientKey: context.clientKey }));
     const reply = await webhooks.handle({ method: 'POST', ...order() });
     expect(reply.status).toBe(401);
-    expect(JSON.parse(reply.body)).toEqual({ code: 'SIGNATURE_MISMATCH', message: 'X-Douyin-Signature does not match.' });
+    expect(JSON.parse(reply.body)).toEqual({ code: 'SIGNATURE_MISMATCH', message: '@douyin-push/core: X-Douyin-Signature does not match.' });
     expect(reported).toHaveLength(1);
     expect(reported[0]!.message).toMatch(/re-serialised/);
     expect(reported[0]!.message).toMatch(/another app/);

@@ -6,27 +6,28 @@
  * ```ts
  * import { Hono } from 'hono';
  * import { createDouyinWebhooks } from '@douyin-push/core';
- * import { douyinHono } from '@douyin-push/hono';
+ * import { douyinWebhook } from '@douyin-push/hono';
  *
  * const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
  * webhooks.on('life_trade_certificate_notify', async (event) => console.log(event.content.certificate.certificate_id));
  *
  * const app = new Hono();
- * app.use(douyinHono(webhooks, { path: '/douyin/webhook' }));
+ * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
  * export default app;
  * ```
  *
  * @packageDocumentation
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { DouyinPushError, type DouyinReceiver } from '@douyin-push/core';
+import type { DouyinReceiver } from '@douyin-push/core';
+import { matchesPath, rawBodyUnavailable } from '@douyin-push/core/adapter';
 
 /**
  * Where the middleware answers.
  *
  * @example
  * ```ts
- * app.use(douyinHono(webhooks, { path: '/douyin/webhook' } satisfies DouyinHonoOptions));
+ * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' } satisfies DouyinHonoOptions));
  * ```
  */
 export interface DouyinHonoOptions {
@@ -40,13 +41,13 @@ export interface DouyinHonoOptions {
  *
  * @example
  * ```ts
- * app.use(douyinHono(webhooks, { path: '/douyin/webhook' }));
- * app.post('/douyin/spi/issue', douyinHono(createDouyinSpi({ scenario, clientSecret, handler })));
+ * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
+ * app.post('/douyin/spi/issue', douyinWebhook(createDouyinSpi({ scenario, clientSecret, handler })));
  * ```
  */
-export function douyinHono(receiver: DouyinReceiver, options: DouyinHonoOptions = {}): MiddlewareHandler {
+export function douyinWebhook(receiver: DouyinReceiver, options: DouyinHonoOptions = {}): MiddlewareHandler {
   return async (c, next) => {
-    if (options.path !== undefined && c.req.path !== options.path) return next();
+    if (!matchesPath(c.req.path, options.path)) return next();
     const extra = { adapter: 'hono', waitUntil: waitUntilOf(c) };
     const raw = c.req.raw;
     if (!raw.bodyUsed && !raw.body?.locked) return receiver.handleRequest(raw, extra);
@@ -55,7 +56,7 @@ export function douyinHono(receiver: DouyinReceiver, options: DouyinHonoOptions 
     const kept = (c.req.bodyCache.arrayBuffer ?? c.req.bodyCache.text) as Promise<ArrayBuffer | string> | undefined;
     if (kept) return receiver.handleRequest(new Request(raw.url, { method: raw.method, headers: raw.headers, body: await kept }), extra);
     const url = new URL(raw.url);
-    const reply = await receiver.handle({ ...extra, method: raw.method, url: url.pathname + url.search, headers: raw.headers, body: () => Promise.reject(rawBodyUnavailable()) });
+    const reply = await receiver.handle({ ...extra, method: raw.method, url: url.pathname + url.search, headers: raw.headers, body: () => Promise.reject(rawBodyUnavailable('hono', RAW_BODY_FIX)) });
     return new Response(reply.body, { status: reply.status, headers: reply.headers });
   };
 }
@@ -70,11 +71,5 @@ function waitUntilOf(c: Context): ((promise: Promise<unknown>) => void) | undefi
   }
 }
 
-function rawBodyUnavailable(): DouyinPushError {
-  return new DouyinPushError(
-    'RAW_BODY_UNAVAILABLE',
-    500,
-    '@douyin-push/hono: the request body was already read and only a parsed copy is left, but Douyin signs the exact bytes. ' +
-      'Fix: register douyinHono() before middleware that reads the body, or read it there with c.req.json()/c.req.text() (Hono keeps those bytes), not c.req.raw.',
-  );
-}
+const RAW_BODY_FIX =
+  'register douyinWebhook() before middleware that reads the body, or read it there with c.req.json()/c.req.text() (Hono keeps those bytes), not c.req.raw';

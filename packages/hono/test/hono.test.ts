@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { describe } from 'vitest';
-import { douyinHono } from '@douyin-push/hono';
+import { douyinWebhook } from '@douyin-push/hono';
 import { describeBodyParser, describeContract, type ContractStart, type ContractServer } from '../../../test/contract/suite.js';
 
 /** Serves a Hono app with @hono/node-server on 127.0.0.1, port 0. */
@@ -27,7 +27,7 @@ function honoStart(before?: MiddlewareHandler): ContractStart {
   return async ({ receiver, path }) => {
     const app = new Hono();
     if (before) app.use(before);
-    app.use(douyinHono(receiver, { path }));
+    app.use(douyinWebhook(receiver, { path }));
     app.post('/contract/echo', async (c) => c.json(await c.req.json()));
     return listen(app);
   };
@@ -49,7 +49,7 @@ describe('hono: a middleware that read the body first', () => {
   describeBodyParser('c.req.raw.json() in an earlier middleware', honoStart(async (c, next) => {
     if (c.req.method === 'POST') await c.req.raw.json().catch(() => undefined);
     await next();
-  }), { code: 'RAW_BODY_UNAVAILABLE', fix: /@douyin-push\/hono: .*register douyinHono\(\) before/ });
+  }), { code: 'RAW_BODY_UNAVAILABLE', fix: /@douyin-push\/hono: .*register douyinWebhook\(\) before/ });
   // A reader left open (locked, not yet used) is the `ReadableStream is locked` case.
   describeBodyParser('a reader taken on c.req.raw.body', honoStart(async (c, next) => {
     if (c.req.method === 'POST') c.req.raw.body?.getReader();

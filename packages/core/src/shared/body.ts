@@ -54,7 +54,13 @@ export async function readWebBody(request: Request, maxBodyBytes: number): Promi
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      throw new DouyinPushError('REQUEST_ABORTED', 400, 'the client closed the request mid-body', { cause });
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBodyBytes) {

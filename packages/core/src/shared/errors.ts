@@ -82,7 +82,8 @@ export class DouyinPushError extends Error {
     super(message.startsWith('@douyin-push/') ? message : `@douyin-push/core: ${message}`, options);
     this.code = code;
     this.status = status;
-    this.publicMessage = options?.publicMessage;
+    const shown = options?.publicMessage;
+    this.publicMessage = shown === undefined || shown.startsWith('@douyin-push/') ? shown : `@douyin-push/core: ${shown}`;
     this.warning = options?.warning ?? false;
   }
 
