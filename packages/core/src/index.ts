@@ -16,7 +16,7 @@
  *
  * @packageDocumentation
  */
-export { createDouyinWebhooks, type DouyinWebhooks, type DouyinWebhooksOptions } from './push/webhooks.js';
+export { createDouyinWebhooks, type AddedEventsOff, type AddedEventsOn, type DouyinWebhooks, type DouyinWebhooksOptions } from './push/webhooks.js';
 export { defaultDedupeKey, type DedupeKey } from './push/dedupe-key.js';
 export { sign, verifySignature } from './push/signature.js';
 export { DouyinPushError, DouyinHandlerError, type DouyinErrorCode } from './shared/errors.js';
@@ -38,5 +38,7 @@ export type {
   DouyinActionName,
   DouyinHandlerName,
   DouyinHandler,
+  DouyinAddedEvent,
+  SchemaEvents,
   SchemaIssue,
 } from './events/types.js';

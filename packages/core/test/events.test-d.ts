@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import * as z from 'zod';
 import {
   createDouyinWebhooks,
   isDouyinEvent,
@@ -125,5 +126,24 @@ describe('event map types', () => {
         expectTypeOf(event.content.order.order_id).toEqualTypeOf<string>();
       }
     });
+  });
+});
+
+describe('events added through `schemas`', () => {
+  it('types their content from the schemas passed, beside the built-in events', () => {
+    const webhooks = createDouyinWebhooks({
+      clientSecret: 's',
+      schemas: { life_member_points_change: z.looseObject({ account_id: z.string(), level: z.number().optional() }) },
+    });
+    webhooks.on('life_member_points_change', (event) => {
+      expectTypeOf(event.name).toEqualTypeOf<'life_member_points_change'>();
+      expectTypeOf(event.content.account_id).toEqualTypeOf<string>();
+      expectTypeOf(event.content.level).toEqualTypeOf<number | undefined>();
+    });
+    webhooks.on('life_trade_order_notify', (event) => {
+      expectTypeOf(event.content.order.order_id).toEqualTypeOf<string>();
+    });
+    // @ts-expect-error a name neither built in nor added
+    webhooks.on('life_member_points_chnage', () => undefined);
   });
 });

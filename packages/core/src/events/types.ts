@@ -179,3 +179,31 @@ export function isDouyinEvent<N extends DouyinHandlerName>(event: DouyinAnyEvent
  * ```
  */
 export type DouyinHandler<N extends DouyinHandlerName> = (event: DouyinEvent<N>) => unknown;
+
+/**
+ * Content types of the events you add through `createDouyinWebhooks({ schemas })`, inferred
+ * from those schemas (the same `Known` rule as the built-in map: no index signature from
+ * loose objects).
+ *
+ * @example
+ * ```ts
+ * const schemas = { life_member_join: z.looseObject({ account_id: z.string() }) };
+ * type Added = SchemaEvents<typeof schemas>; // { life_member_join: { account_id: string } }
+ * ```
+ */
+export type SchemaEvents<S> = { [K in keyof S & string]: S[K] extends z.ZodType ? Known<z.output<S[K]>> : never };
+
+/**
+ * What a handler of an added event receives: a {@link DouyinEvent} whose `content` is typed
+ * from the schema you passed.
+ *
+ * @example
+ * ```ts
+ * webhooks.on('life_member_join', (event: DouyinAddedEvent<'life_member_join', { account_id: string }>) => event.content.account_id);
+ * ```
+ */
+export type DouyinAddedEvent<Name extends string, Content> = Omit<DouyinEvent, 'name' | 'content' | 'action'> & {
+  name: Name;
+  action: string | undefined;
+  content: Content;
+};

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { allEventSchemas, eventAliases } from '../events/schemas.js';
-import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
+import type { DouyinAddedEvent, DouyinAnyEvent, SchemaEvents, SchemaIssue } from '../events/types.js';
 import { memoryDedupe } from '../shared/dedupe/memory.js';
 import type { DedupeStore } from '../shared/dedupe/types.js';
 import { configError } from '../shared/errors.js';
@@ -75,7 +75,7 @@ export interface DouyinWebhooksOptions {
    * (docs/protocol.md); turn this on only if the console's URL check fails.
    */
   allowUnsignedChallenge?: boolean | undefined;
-  /** Schemas of events you add: their content is validated and typed (see `DouyinEventsOf`). */
+  /** Schemas of events you add: their content is validated, and `on()` types it from the schema. */
   schemas?: Readonly<Record<string, z.ZodType>> | undefined;
   /** Called when an authentic push does not match its schema (it is delivered anyway). Default: `console.warn`. */
   onSchemaMismatch?: ((event: DouyinAnyEvent, issues: readonly SchemaIssue[]) => void) | undefined;
@@ -91,10 +91,39 @@ export interface DouyinWebhooksOptions {
  * app.use(douyinWebhook(webhooks, { path: '/douyin/webhook' }));
  * ```
  */
-export interface DouyinWebhooks extends DouyinReceiver, DouyinDispatcher {
+export interface DouyinWebhooks<Added extends object = {}> extends DouyinReceiver, Omit<DouyinDispatcher, 'on' | 'off'> {
+  /** Registers a handler for events (or `'event.action'` names); returns a function that removes it. */
+  on: DouyinDispatcher['on'] & AddedEventsOn<Added>;
+  off: DouyinDispatcher['off'] & AddedEventsOff<Added>;
   /** The store in use (`undefined` when dedupe is off or an inbox dedupes). */
   readonly dedupe: DedupeStore | undefined;
 }
+
+/**
+ * `on()` for the events added through `schemas`: their content is typed from the schema.
+ *
+ * @example
+ * ```ts
+ * const on: AddedEventsOn<{ life_member_join: { account_id: string } }> = webhooks.on;
+ * ```
+ */
+export type AddedEventsOn<Added extends object> = <N extends keyof Added & string>(
+  names: N | readonly N[],
+  handler: (event: DouyinAddedEvent<N, Added[N]>) => unknown,
+) => () => void;
+
+/**
+ * `off()` for the events added through `schemas`.
+ *
+ * @example
+ * ```ts
+ * const off: AddedEventsOff<{ life_member_join: { account_id: string } }> = webhooks.off;
+ * ```
+ */
+export type AddedEventsOff<Added extends object> = <N extends keyof Added & string>(
+  names: N | readonly N[],
+  handler: (event: DouyinAddedEvent<N, Added[N]>) => unknown,
+) => void;
 
 /**
  * Creates a Douyin push receiver: verifies `X-Douyin-Signature`, parses and validates the push,
@@ -114,7 +143,9 @@ export interface DouyinWebhooks extends DouyinReceiver, DouyinDispatcher {
  * export const POST = (request: Request) => webhooks.handleRequest(request);
  * ```
  */
-export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebhooks {
+export function createDouyinWebhooks<const S extends Readonly<Record<string, z.ZodType>> = {}>(
+  options: DouyinWebhooksOptions & { schemas?: S | undefined },
+): DouyinWebhooks<SchemaEvents<S>> {
   if (!options || typeof options !== 'object') throw configError('createDouyinWebhooks: pass an options object with `clientSecret`.');
   const owner = 'createDouyinWebhooks';
   const maxBodyBytes = positiveInt(owner, 'maxBodyBytes', options.maxBodyBytes, 1024 * 1024);
@@ -157,8 +188,9 @@ export function createDouyinWebhooks(options: DouyinWebhooksOptions): DouyinWebh
     dedupe: store,
     handle,
     handleRequest: createWebHandler(handle, maxBodyBytes),
-    on: dispatcher.on,
-    off: dispatcher.off,
+    // One registry: the added events' overloads only widen the names the types accept.
+    on: dispatcher.on as DouyinWebhooks<SchemaEvents<S>>['on'],
+    off: dispatcher.off as DouyinWebhooks<SchemaEvents<S>>['off'],
     onAny: dispatcher.onAny,
     onError: dispatcher.onError,
   };
