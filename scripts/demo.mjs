@@ -26,7 +26,7 @@ const SEEDS = ['life_trade_order_notify', 'life_trade_certificate_notify', 'life
 const color = !process.env.NO_COLOR && (Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR));
 const c = createColors(color);
 const say = (line = '') => process.stdout.write(`${line}\n`);
-// eslint-disable-next-line no-control-regex
+ 
 const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 if (!existsSync(bin)) fail(`${bin} is missing. Run \`pnpm demo\` (it builds first) or \`pnpm build\`.`);

@@ -70,5 +70,5 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 export const ANSI = /\u001b\[/;

@@ -40,7 +40,10 @@ const plain = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes.buffer, by
 function feed(hash: NodeHash, input: HashInput): NodeHash {
   if (typeof input === 'string') return hash.update(input, 'utf8');
   if (input instanceof Uint8Array) return hash.update(input);
-  for (const part of input) typeof part === 'string' ? hash.update(part, 'utf8') : hash.update(part);
+  for (const part of input) {
+    if (typeof part === 'string') hash.update(part, 'utf8');
+    else hash.update(part);
+  }
   return hash;
 }
 

@@ -30,7 +30,7 @@ type Inferred = { -readonly [K in keyof typeof allEventSchemas]: Known<z.output<
  * }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+ 
 export interface DouyinEventContentMap extends Inferred {}
 
 /**

@@ -4,7 +4,6 @@ import type { DouyinAddedEvent, DouyinAnyEvent, SchemaEvents, SchemaIssue } from
 import { memoryDedupe } from '../shared/dedupe/memory.js';
 import type { DedupeStore } from '../shared/dedupe/types.js';
 import { configError } from '../shared/errors.js';
-import { readHeader } from '../shared/headers.js';
 import { positiveInt } from '../shared/options.js';
 import { createPipeline } from '../shared/pipeline.js';
 import type { DouyinReceiver } from '../shared/receiver.js';
