@@ -72,8 +72,9 @@ describe('the root README, pasted into a shell in a fresh clone (node, npm and n
         continue;
       }
       const runnable = await pointAtReceiver(command);
+      const started = Date.now();
       const result = await sh(runnable);
-      ran.push(`${result.code === 0 ? 'ok  ' : 'FAIL'}  ${from}  ${command}  → exit ${result.code}`);
+      ran.push(`${result.code === 0 ? 'ok  ' : 'FAIL'}  ${from}  ${command}  → exit ${result.code}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
       if (result.code !== 0) {
         failures.push(`${from}: \`${command}\`${runnable === command ? '' : ` (run as \`${runnable}\`)`} exited ${result.code}:\n${tail(result.output)}`);
       }
