@@ -6,7 +6,8 @@
 //   `moduleResolution: node`, still the default of many CommonJS projects, which ignores
 //   `exports` and finds subpaths through `typesVersions`), node16 from CJS and ESM, and bundler;
 // - every subpath of `exports` has a `typesVersions` entry pointing at its CJS types (node10
-//   reads nothing else), the package ships the repository's LICENSE, and no source maps.
+//   reads nothing else), the package ships the repository's LICENSE and no source maps, and its
+//   README links are absolute (npm shows the README away from the repository).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,10 @@ function metadata(name, dir) {
     problems.push('publishConfig must be { "access": "public", "provenance": true }');
   }
   if (pkg.repository?.directory !== `packages/${name}`) problems.push(`repository.directory must be "packages/${name}"`);
+  // npm shows the README outside the repository: a relative link there leads nowhere.
+  const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
+  const relative = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^(https?:|mailto:|#)/.test(href));
+  if (relative.length > 0) problems.push(`README.md has relative links, which break on npm (use https://github.com/douyin-push/douyin-push/tree/main/…): ${relative.join(', ')}`);
   const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
   const files = packed.status === 0 ? JSON.parse(packed.stdout)[0].files.map((f) => f.path) : [];
   if (packed.status !== 0) problems.push(`npm pack --dry-run failed: ${packed.stderr}`);
