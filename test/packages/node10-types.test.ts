@@ -33,7 +33,7 @@ beforeAll(() => {
   for (const name of packages) {
     const dir = join(root, 'packages', name);
     if (!existsSync(join(dir, 'dist'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`);
-    const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tarballs], { cwd: dir, encoding: 'utf8' })) as { filename: string }[];
+    const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tarballs], { cwd: dir, encoding: 'utf8' })) as [{ filename: string }];
     const target = join(project, 'node_modules/@douyin-push', name);
     mkdirSync(target, { recursive: true });
     execFileSync('tar', ['-xzf', join(tarballs, filename), '-C', target, '--strip-components=1']);

@@ -89,14 +89,14 @@ describe('the root README, pasted into a shell in a fresh clone (node, npm and n
 
 /** Runs one command line the way a user's shell would, in the clone, with the minimal PATH. */
 function sh(command: string): Promise<{ code: number | null; output: string }> {
-  const env: NodeJS.ProcessEnv = { PATH: bin, DOUYIN_CLIENT_SECRET: SECRET, CI: 'true', NEXT_TELEMETRY_DISABLED: '1' };
+  const env: Record<string, string | undefined> = { PATH: bin, DOUYIN_CLIENT_SECRET: SECRET, CI: 'true', NEXT_TELEMETRY_DISABLED: '1' };
   // Only what a login shell would carry that the tools need: home (npm/pnpm caches), locale,
   // temp dir, and the network settings of this machine (proxy, extra CA certificates).
   for (const key of ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'TMPDIR', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
     if (process.env[key] !== undefined) env[key] = process.env[key];
   }
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/bin/sh', ['-c', command], { cwd: clone, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -117,13 +117,14 @@ async function pointAtReceiver(command: string): Promise<string> {
 async function startReceiver(): Promise<{ child: ChildProcess; port: number; log: string[] }> {
   const port = await freePort();
   const log: string[] = [];
+  const env: Record<string, string | undefined> = { PATH: bin, HOME: process.env.HOME, PORT: String(port), DOUYIN_CLIENT_SECRET: SECRET, NO_COLOR: '1' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(clone, 'examples/express'),
-    env: { PATH: bin, HOME: process.env.HOME, PORT: String(port), DOUYIN_CLIENT_SECRET: SECRET, NO_COLOR: '1' },
+    env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`examples/express exited with ${child.exitCode}:\n${log.join('')}`);
