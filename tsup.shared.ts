@@ -15,7 +15,9 @@ export function packageBuild(entry: Record<string, string>, extra: Options = {})
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
-    sourcemap: true,
+    // No source maps: they were over half of dist, and their `sources` point at src/, which is not
+    // published. dist is unminified ESM/CJS with the original names, so stack traces stay readable.
+    sourcemap: false,
     target: 'node20',
     // Errors still print; the per-file size lines of eight packages only bury them.
     silent: true,

@@ -5,15 +5,20 @@ import { existsSync } from 'node:fs';
 export interface RunningApp {
   url: string;
   stop: () => Promise<void>;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
 }
 
-const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const, ...extra });
+/** Extra variables for the child; a variable set to `undefined` is removed from its environment. */
+export type AppEnv = Record<string, string | undefined>;
+
+const env = (extra: AppEnv) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const, ...extra });
 
 /**
  * `next build` in `dir` (skipped when `reuse` and a build is there), with `bin` the `next` CLI.
  * Linting is off: the repo has no ESLint setup for the apps; types are still checked.
  */
-export function buildApp(bin: string, dir: string, extraEnv: Record<string, string>, reuse = false): Promise<void> {
+export function buildApp(bin: string, dir: string, extraEnv: AppEnv, reuse = false): Promise<void> {
   if (reuse && existsSync(`${dir}/.next/BUILD_ID`)) return Promise.resolve();
   const child = spawn(bin, ['build', '--no-lint'], { cwd: dir, env: env(extraEnv) });
   const log = collect(child);
@@ -24,14 +29,15 @@ export function buildApp(bin: string, dir: string, extraEnv: Record<string, stri
 }
 
 /** `next start` on a port the OS picks (read back from its banner), on 127.0.0.1 only. */
-export async function startApp(bin: string, dir: string, extraEnv: Record<string, string>): Promise<RunningApp> {
+export async function startApp(bin: string, dir: string, extraEnv: AppEnv): Promise<RunningApp> {
   const server = spawn(bin, ['start', '--port', '0', '--hostname', '127.0.0.1'], { cwd: dir, env: env(extraEnv) });
   const stop = () => stopProcess(server);
+  const output = collect(server);
   const url = await readyUrl(server).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
-  return { url, stop };
+  return { url, stop, output };
 }
 
 function collect(child: ChildProcess): () => string {

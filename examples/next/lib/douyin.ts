@@ -1,13 +1,11 @@
 import { createDouyinWebhooks, type DouyinWebhooks } from '@douyin-push/core';
 
-// DEMO DEFAULT, for trying the example locally only. Set DOUYIN_CLIENT_SECRET to your app's
-// client_secret: with this value anyone can forge pushes.
-const DEMO_SECRET = 'demo_client_secret_do_not_use_in_production';
-
 function create(): DouyinWebhooks {
-  const clientSecret = process.env.DOUYIN_CLIENT_SECRET || DEMO_SECRET;
-  if (clientSecret === DEMO_SECRET) console.warn('[douyin] DOUYIN_CLIENT_SECRET is not set: using the demo secret');
-  const webhooks = createDouyinWebhooks({ clientSecret });
+  // Read at run time, not at build time: `next build` loads this module to collect page data,
+  // and a build machine should not need (or see) the secret. Without it the receiver still
+  // builds, and answers every push 500 CONFIG_INVALID with a logged error, so Douyin retries
+  // until the secret is set instead of the pushes being accepted unchecked.
+  const webhooks = createDouyinWebhooks({ clientSecret: process.env.DOUYIN_CLIENT_SECRET! });
 
   webhooks.on('life_trade_order_notify', ({ action, content, msgId }) => {
     console.log('[douyin] order', { msgId, action, orderId: content.order.order_id, payAmount: content.order.pay_amount });
@@ -18,7 +16,7 @@ function create(): DouyinWebhooks {
   webhooks.on('life_product_status_change', ({ content, msgId }) => {
     console.log('[douyin] product status', { msgId, productId: content.product_id, status: content.status });
   });
-  webhooks.onError((error, context) => console.warn('[douyin]', error.code, error.message, context));
+  webhooks.onError((error, context) => console.error('[douyin]', error.status, error.code, error.message, context));
   return webhooks;
 }
 
