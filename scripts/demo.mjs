@@ -97,9 +97,9 @@ try {
     say(c.green(c.bold('✔ Everything answered as Douyin expects.')));
     say();
     say('Try it yourself, against your own receiver:');
-    say(c.cyan(`  pnpm exec douyin-push send life_trade_order_notify --url http://127.0.0.1:3000${PATH} --secret "$DOUYIN_CLIENT_SECRET" --as-douyin`));
-    say(c.cyan('  pnpm exec douyin-push events') + c.dim('        # every event and SPI scenario, with a sample'));
-    say(c.cyan('  pnpm exec douyin-push --help'));
+    say(c.cyan(`  npx -y pnpm@10.34.9 exec douyin-push send life_trade_order_notify --url http://127.0.0.1:3000${PATH} --secret "$DOUYIN_CLIENT_SECRET" --as-douyin`));
+    say(c.cyan('  npx -y pnpm@10.34.9 exec douyin-push events') + c.dim('        # every event and SPI scenario, with a sample'));
+    say(c.cyan('  npx -y pnpm@10.34.9 exec douyin-push --help'));
   } else {
     say(c.red(c.bold(`✖ ${problems.length} unexpected result(s):`)));
     for (const problem of problems) say(c.red(`  - ${problem}`));

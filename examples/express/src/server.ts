@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createDouyinWebhooks, type DedupeStore } from '@douyin-push/core';
+import { createDouyinSpi } from '@douyin-push/core/spi';
 import { douyinWebhook } from '@douyin-push/express';
 
 // DEMO DEFAULT: only for trying the example locally. Set DOUYIN_CLIENT_SECRET to your app's
@@ -41,6 +42,16 @@ douyin.onError((error, context) => {
 
 const app = express();
 app.use(douyinWebhook(douyin, { path: '/douyin/webhook' })); // before any JSON body parser: Douyin signs the exact bytes
+// An SPI callback: 发券 (issue codes). Douyin calls one URL per SPI scenario and reads the reply.
+const issueCodes = createDouyinSpi({
+  scenario: 'fulfilment.order.tripartite_code',
+  clientSecret,
+  handler: async (order) => ({
+    result: 'issued',
+    certificates: Array.from({ length: order.count ?? 1 }, (_, i) => ({ certificate_id: `${order.order_id}-${i + 1}`, code: `DEMO${order.order_id}${i + 1}` })),
+  }),
+});
+app.use(douyinWebhook(issueCodes, { path: '/douyin/spi/issue' }));
 app.use(express.json());
 app.get('/health', (_req, res) => {
   res.json({ ok: true });
