@@ -32,6 +32,8 @@ export interface BullmqQueueOptions {
    * this long. Default 30 s (BullMQ's).
    */
   lockDurationMs?: number;
+  /** How often workers look for such crashed jobs. Default `lockDurationMs`. */
+  stalledIntervalMs?: number;
   /** Crashes a job may cause before it is failed instead of run again. Default 3. */
   maxStalledCount?: number;
 }
@@ -102,6 +104,7 @@ export function bullmqQueue(options: BullmqQueueOptions): DouyinQueue {
           ...(prefix ? { prefix } : {}),
           concurrency,
           lockDuration: options.lockDurationMs ?? 30_000,
+          stalledInterval: options.stalledIntervalMs ?? options.lockDurationMs ?? 30_000,
           maxStalledCount: options.maxStalledCount ?? 3,
           settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(retries, attemptsMade) },
         },
