@@ -65,10 +65,11 @@ export function bullmqQueue(options: BullmqQueueOptions): DouyinQueue {
   // A failed enqueue must fail fast (503, Douyin retries), not wait for a reconnect forever.
   const queue = options.queue ?? new Queue(name, { connection: withFastFail(connection), ...(prefix ? { prefix } : {}) });
   queue.on('error', () => undefined); // surfaced by the rejected enqueue instead
+  const keepSeconds = options.keepCompletedSeconds ?? 7 * 86_400;
   const jobOptions = {
     attempts: ENGINE_ATTEMPTS,
     backoff: { type: BACKOFF_TYPE },
-    removeOnComplete: { age: options.keepCompletedSeconds ?? 7 * 86_400 },
+    removeOnComplete: { age: keepSeconds },
     removeOnFail: { age: options.keepFailedSeconds ?? 30 * 86_400 },
   };
 
@@ -79,11 +80,13 @@ export function bullmqQueue(options: BullmqQueueOptions): DouyinQueue {
     name,
     async enqueue(push) {
       const jobId = jobIdFor(push.id);
-      // `add` with a known jobId returns the stored job and adds nothing; only the reply's
-      // "duplicate" label needs the look first (a race there mislabels, never double-stores).
-      const before = await queue.getJobState(jobId);
+      // `add` with a known jobId returns the stored job and adds nothing, but does not say so.
+      // The marker, set only after the job is stored, tells the first copy from the others
+      // exactly, even when copies reach several receivers at once.
       await queue.add(push.name, push, { ...jobOptions, jobId });
-      return { duplicate: before !== 'unknown' };
+      const client = await queue.getBackend().client;
+      const first = await client.runCommand('set', [queue.toKey(`douyin-seen:${jobId}`), '1', 'EX', String(keepSeconds), 'NX']);
+      return { duplicate: first === null };
     },
     async consume(processor, { concurrency, retries }) {
       checkRetries(retries);
