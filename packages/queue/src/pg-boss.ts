@@ -79,11 +79,18 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
   // A replay gets a fresh set of attempts, as on BullMQ (started_on NULL: the next fetch does not count it).
   const retrySql = `UPDATE "${schema}".job SET state = 'retry', retry_count = 0, started_on = NULL, start_after = now(), completed_on = NULL
     WHERE name = $1 AND id = $2::uuid AND state = 'failed' RETURNING id`;
+  let started: Promise<unknown> | undefined;
   let ready: Promise<void> | undefined;
-  // Started (when ours) and the queue created, once; a failure is retried by the next call.
+  // pg-boss started when ours (reads need no more: the CLI never creates a queue by looking).
+  const boot = () =>
+    (started ??= (owned ? boss.start() : Promise.resolve()).catch((error: unknown) => {
+      started = undefined;
+      throw error;
+    }));
+  // Writes also need the queue; created once, and a failure is retried by the next call.
   const start = () =>
     (ready ??= (async () => {
-      if (owned) await boss.start();
+      await boot();
       await boss.createQueue(name, { name, ...queueSettings(checkRetries(options.retries ?? DEFAULT_RETRIES), options.expireInSeconds) });
     })().catch((error) => {
       ready = undefined;
@@ -91,7 +98,7 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
     }));
 
   const find = async (id: string): Promise<StoredJob | undefined> => {
-    await start();
+    await boot();
     const job = await boss.getJobById<InboxPush>(name, asUuid(normaliseJobId(id)), { includeArchive: true });
     return job ? describe(job) : undefined;
   };
@@ -144,7 +151,7 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
       return [];
     },
     async failed({ limit = 50 } = {}) {
-      await start();
+      await boot();
       const { rows } = (await db().executeSql(
         `SELECT id FROM "${schema}".job WHERE name = $1 AND state = 'failed' ORDER BY completed_on DESC LIMIT $2`,
         [name, limit],
@@ -154,12 +161,12 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
     },
     inspect: find,
     async retry(id) {
-      await start();
+      await boot();
       const { rows } = await db().executeSql(retrySql, [name, asUuid(normaliseJobId(id))]);
       return rows.length > 0;
     },
     async close() {
-      if (owned && ready) await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      if (owned && started) await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     },
   };
 }
