@@ -37,5 +37,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('redisUrl', redis.url);
   project.provide('pgUrl', pgUrl);
   project.provide('pgSchema', PG_SCHEMA);
-  return () => redis.stop('SIGTERM');
+  return async () => {
+    await redis.stop('SIGTERM');
+    const done = new pg.Client({ connectionString: pgUrl });
+    await done.connect();
+    await done.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`);
+    await done.end();
+  };
 }
