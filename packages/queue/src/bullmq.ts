@@ -1,3 +1,4 @@
+import { configError } from '@douyin-push/core';
 import type { InboxPush } from '@douyin-push/core/adapter';
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { jobIdFor, normaliseJobId } from './job-id.js';
@@ -59,7 +60,7 @@ const BACKOFF_TYPE = 'douyin-push';
 export function bullmqQueue(options: BullmqQueueOptions): DouyinQueue {
   const name = options.queue?.name ?? options.name ?? 'douyin-push';
   const connection = options.connection ?? options.queue?.opts.connection;
-  if (!connection) throw new Error('@douyin-push/queue: bullmqQueue needs { connection } or { queue }');
+  if (!connection) throw configError('@douyin-push/queue: bullmqQueue needs { connection } or { queue }');
   const prefix = options.prefix ?? options.queue?.opts.prefix;
   const owned = options.queue === undefined;
   // A failed enqueue must fail fast (503, Douyin retries), not wait for a reconnect forever.

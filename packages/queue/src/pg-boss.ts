@@ -1,9 +1,11 @@
 import type { InboxPush } from '@douyin-push/core/adapter';
+import { configError } from '@douyin-push/core';
 import PgBoss from 'pg-boss';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { asUuid, jobIdFor, normaliseJobId } from './job-id.js';
+import { describe, pgBossSql } from './pg-boss-sql.js';
 import { backoffDelay, checkRetries, DEFAULT_RETRIES } from './retries.js';
-import type { DouyinQueue, RetryPolicy, StoredJob, StoredJobState } from './types.js';
+import type { DouyinQueue, RetryPolicy, StoredJob } from './types.js';
 
 /**
  * Options of {@link pgBossQueue}: a started `boss` you own, or a `connectionString` (the queue
@@ -61,24 +63,14 @@ function queueSettings(retries: RetryPolicy, expireInSeconds: number | undefined
  */
 export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
   const name = options.name ?? 'douyin-push';
-  if (!options.boss && !options.connectionString) throw new Error('@douyin-push/queue: pgBossQueue needs { boss } or { connectionString }');
+  if (!options.boss && !options.connectionString) throw configError('@douyin-push/queue: pgBossQueue needs { boss } or { connectionString }');
   const owned = options.boss === undefined;
   const boss = options.boss ?? new PgBoss({ connectionString: options.connectionString!, ...options.bossOptions });
   if (owned) boss.on('error', () => undefined); // surfaced by the rejected enqueue / fetch instead
   const schema = (options.bossOptions?.schema ?? (boss as unknown as { config?: { schema?: string } }).config?.schema ?? 'pgboss').replace(/"/g, '');
   const pollMs = options.pollingIntervalMs ?? 500;
   const db = () => boss.getDb();
-  // pg-boss 10's own fail() doubles a delay in whole seconds with no cap; the worker's policy
-  // (capped at maxDelayMs) is applied here instead, on the job row pg-boss's retry path updates.
-  const failSql = `UPDATE "${schema}".job SET
-      state = CASE WHEN $3::bool THEN 'retry' ELSE 'failed' END::"${schema}".job_state,
-      start_after = CASE WHEN $3::bool THEN now() + $4::int * interval '1 millisecond' ELSE start_after END,
-      completed_on = CASE WHEN $3::bool THEN NULL ELSE now() END,
-      output = $5::jsonb
-    WHERE name = $1 AND id = $2::uuid AND state = 'active'`;
-  // A replay gets a fresh set of attempts, as on BullMQ (started_on NULL: the next fetch does not count it).
-  const retrySql = `UPDATE "${schema}".job SET state = 'retry', retry_count = 0, started_on = NULL, start_after = now(), completed_on = NULL
-    WHERE name = $1 AND id = $2::uuid AND state = 'failed' RETURNING id`;
+  const sql = pgBossSql(schema);
   let started: Promise<unknown> | undefined;
   let ready: Promise<void> | undefined;
   // pg-boss started when ours (reads need no more: the CLI never creates a queue by looking).
@@ -133,7 +125,7 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
             const message = error instanceof Error ? error.message : String(error);
             const attempt = job.retryCount + 1;
             await db()
-              .executeSql(failSql, [name, job.id, attempt < retries.attempts, backoffDelay(retries, attempt), JSON.stringify({ message })])
+              .executeSql(sql.fail, [name, job.id, attempt < retries.attempts, backoffDelay(retries, attempt), JSON.stringify({ message })])
               .catch(() => undefined); // not recorded: the job expires and pg-boss retries it
           }
         }
@@ -152,41 +144,18 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
     },
     async failed({ limit = 50 } = {}) {
       await boot();
-      const { rows } = (await db().executeSql(
-        `SELECT id FROM "${schema}".job WHERE name = $1 AND state = 'failed' ORDER BY completed_on DESC LIMIT $2`,
-        [name, limit],
-      )) as { rows: { id: string }[] };
+      const { rows } = (await db().executeSql(sql.failed, [name, limit])) as { rows: { id: string }[] };
       const jobs = await Promise.all(rows.map((row) => find(row.id)));
       return jobs.filter((job): job is StoredJob => job !== undefined);
     },
     inspect: find,
     async retry(id) {
       await boot();
-      const { rows } = await db().executeSql(retrySql, [name, asUuid(normaliseJobId(id))]);
+      const { rows } = await db().executeSql(sql.retry, [name, asUuid(normaliseJobId(id))]);
       return rows.length > 0;
     },
     async close() {
       if (owned && started) await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     },
-  };
-}
-
-const STATES: Record<string, StoredJobState> = {
-  created: 'waiting',
-  retry: 'delayed',
-  active: 'active',
-  completed: 'completed',
-  failed: 'failed',
-};
-
-function describe(job: PgBoss.JobWithMetadata<InboxPush>): StoredJob {
-  const output = job.output as { message?: string; value?: { message?: string } } | null;
-  return {
-    jobId: job.id.replace(/-/g, ''),
-    state: STATES[job.state] ?? 'unknown',
-    attemptsMade: job.retryCount + (job.state === 'failed' || job.state === 'completed' ? 1 : 0),
-    failedReason: job.state === 'failed' || job.state === 'retry' ? (output?.message ?? output?.value?.message) : undefined,
-    createdAt: new Date(job.createdOn).getTime(),
-    push: job.data,
   };
 }
