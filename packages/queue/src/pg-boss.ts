@@ -83,7 +83,18 @@ export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
   const start = () =>
     (ready ??= (async () => {
       await boot();
-      await boss.createQueue(name, { name, ...queueSettings(checkRetries(options.retries ?? DEFAULT_RETRIES), options.expireInSeconds) });
+      const settings = { name, ...queueSettings(checkRetries(options.retries ?? DEFAULT_RETRIES), options.expireInSeconds) };
+      // pg-boss creates a table partition per queue; processes starting together can deadlock
+      // on it (PostgreSQL aborts one of them): look first, and try again after a short pause.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          if (!(await boss.getQueue(name))) await boss.createQueue(name, settings);
+          return;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await sleep(50 + Math.random() * 200 * attempt);
+        }
+      }
     })().catch((error) => {
       ready = undefined;
       throw error;
