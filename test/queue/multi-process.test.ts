@@ -30,9 +30,10 @@ async function run(engine: 'bullmq' | 'pg-boss', seed: number) {
   const downstream = await startDownstream();
   downstreams.push(downstream);
   const env = engineEnv(engine, downstream.url, { CONCURRENCY: '20' });
-  const receivers = await Promise.all([0, 1, 2].map(() => startReceiver(env)));
-  const workers = await Promise.all([0, 1, 2].map(() => startWorker(env)));
-  processes.push(...receivers, ...workers);
+  // Each one tracked as soon as it runs, so a failed start still stops the others in afterAll.
+  const track = (p: AppProcess) => (processes.push(p), p);
+  const receivers = await Promise.all([0, 1, 2].map(() => startReceiver(env).then(track)));
+  await Promise.all([0, 1, 2].map(() => startWorker(env).then(track)));
   const random = seeded(seed);
   const ids = Array.from({ length: PUSHES }, (_, i) => `${engine}-${i}-${randomUUID()}`);
   const deliveries = ids.flatMap((id) => (random() < DUPLICATES ? [id, id] : [id]));

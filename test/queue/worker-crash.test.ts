@@ -23,8 +23,9 @@ async function crashMidJob(engine: 'bullmq' | 'pg-boss') {
   // Short lock / expiry so the test waits seconds, not BullMQ's 30 s or pg-boss's 15 min.
   const env = engineEnv(engine, downstream.url, { LOCK_MS: '2000', EXPIRE_S: '2', MAINTENANCE_S: '1', SUPERVISE: '1', PROCESSING_TTL_MS: '3000', DELAY_MS: '300', MAX_DELAY_MS: '1000' });
   const receiver = await startReceiver(env);
+  processes.push(receiver);
   const first = await startWorker(env);
-  processes.push(receiver, first);
+  processes.push(first);
   const url = `${receiver.url}/douyin/webhook`;
   const victim = `victim-${randomUUID()}`;
   const others = Array.from({ length: 5 }, (_, i) => `other-${i}-${randomUUID()}`);
