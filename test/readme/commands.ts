@@ -4,7 +4,7 @@ export interface FoundCommand {
   from: string;
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const SHELL_FENCE = /^```(?:sh|bash|shell|console|zsh)\s*$/;
 

@@ -174,6 +174,6 @@ function which(tool: string): string {
 }
 
 function tail(text: string, lines = 25): string {
-  // eslint-disable-next-line no-control-regex
+   
   return text.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n').slice(-lines).join('\n').replace(/^/gm, '    ');
 }

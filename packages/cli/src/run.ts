@@ -1,6 +1,7 @@
 import { version } from '../package.json';
 import type { Command } from './command.js';
 import { eventsCommand } from './commands/events.js';
+import { queueCommand } from './commands/queue.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
 import { spiCommand } from './commands/spi.js';
@@ -8,7 +9,7 @@ import { verifyCommand } from './commands/verify.js';
 import { CliUsageError, EXIT } from './errors.js';
 import { colorsFor, processIo, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [sendCommand, spiCommand, signCommand, verifyCommand, eventsCommand];
+const commands: readonly Command[] = [sendCommand, spiCommand, signCommand, verifyCommand, eventsCommand, queueCommand];
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
