@@ -8,7 +8,7 @@ import { bullmqQueue } from '@douyin-push/queue/bullmq';
 import { pgBossQueue } from '@douyin-push/queue/pg-boss';
 import { runCli } from '../../packages/cli/test/helpers';
 import { listenDurable, waitFor } from './support/in-process';
-import { signedPush } from './support/push';
+import { pushIdOf, signedPush } from './support/push';
 
 const setups = {
   bullmq: (name: string) => ({
@@ -49,7 +49,7 @@ describe.each(['bullmq', 'pg-boss'] as const)('douyin-push queue on %s', (engine
     const text = await runCli(['queue', 'failed', ...flags], { env: { NO_COLOR: '1' } });
     expect(text.stdout).toContain(`${job!.jobId}  failed  life_trade_order_notify.pay_success  msg ${msgId}`);
 
-    const inspect = await runCli(['queue', 'inspect', `awqueuetest:${msgId}`, '--json', ...flags]);
+    const inspect = await runCli(['queue', 'inspect', pushIdOf(msgId), '--json', ...flags]);
     expect(inspect.code, inspect.stderr).toBe(0);
     expect(JSON.parse(inspect.stdout)).toMatchObject({ jobId: job!.jobId, state: 'failed' });
 

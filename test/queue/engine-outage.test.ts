@@ -14,7 +14,7 @@ import { pgBossQueue } from '@douyin-push/queue/pg-boss';
 import { Redis } from 'ioredis';
 import { startRedisServer } from '../../packages/redis/test/support/redis-server';
 import { listenDurable } from './support/in-process';
-import { signedPush } from './support/push';
+import { pushIdOf, signedPush } from './support/push';
 import { startTcpProxy } from './support/tcp-proxy';
 
 const ONCE = { timeoutMs: 3000, retries: 0, retryDelayMs: 0 }; // one attempt: each reply counts
@@ -58,7 +58,7 @@ async function underFault(queue: DouyinQueue, fault: Fault) {
 async function verify(label: string, { replies, crashAt }: Awaited<ReturnType<typeof underFault>>, check: DouyinQueue) {
   const ok = replies.filter((r) => r.status === 200);
   const missing: string[] = [];
-  for (const r of ok) if (!(await check.inspect(`awqueuetest:${r.msgId}`))) missing.push(r.msgId);
+  for (const r of ok) if (!(await check.inspect(pushIdOf(r.msgId)))) missing.push(r.msgId);
   const refused = replies.filter((r) => r.status !== 200);
   const refusedInCrash = refused.filter((r) => r.at >= crashAt).length;
   const lastSecond = replies.filter((r) => r.at > replies.at(-1)!.at - 1000);

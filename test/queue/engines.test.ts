@@ -9,7 +9,7 @@ import { bullmqQueue } from '@douyin-push/queue/bullmq';
 import { pgBossQueue } from '@douyin-push/queue/pg-boss';
 import { startRedisServer } from '../../packages/redis/test/support/redis-server';
 import { listenDurable, waitFor } from './support/in-process';
-import { signedPush } from './support/push';
+import { pushIdOf, signedPush } from './support/push';
 
 const redisPort = () => Number(new URL(inject('redisUrl')).port);
 const engines: Record<string, () => DouyinQueue> = {
@@ -45,7 +45,7 @@ describe.each(Object.keys(engines))('%s', (engine) => {
     await worker.close();
     await receiver.close();
     expect(seen).toEqual([msgId]);
-    const job = await queue.inspect(`awqueuetest:${msgId}`); // a push id works as well as a job id
+    const job = await queue.inspect(pushIdOf(msgId)); // a push id works as well as a job id
     expect(job?.state === 'completed' || job === undefined).toBe(true);
   });
 

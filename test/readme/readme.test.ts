@@ -28,7 +28,6 @@ const NOT_RUN: { match: RegExp; why: string }[] = [
   { match: /\bpnpm(@[\d.]+)?\s+(run\s+)?test:node-matrix\b/, why: 'runs the whole test suite again under other Node versions (recursion)' },
   { match: /\bpnpm(@[\d.]+)?\s+(run\s+)?test:stress\b/, why: 'the long reliability runs (minutes; not part of the test suite by design)' },
   { match: /\bpnpm(@[\d.]+)?\s+(run\s+)?bench\b/, why: 'the benchmarks (about 4 minutes; not part of the test suite by design)' },
-  { match: /\bpnpm(@[\d.]+)?\s+(run\s+)?changeset\s*$/, why: 'interactive: it asks which packages changed' },
 ];
 
 let work: string;

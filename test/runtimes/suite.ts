@@ -70,7 +70,9 @@ export function describeRuntime(name: string, start: () => Promise<RunningRuntim
         // The runtime stays up for the SPI case; it is closed once, after both.
         return { origin: runtime.origin, state, close: async () => {} };
       },
-      { mountsGivenReceiver: false, ...options },
+      // No adapter here: the app routes by exact path itself (test/runtimes/app/app.ts), as a
+      // Bun/Deno/Workers app does; trailing-slash matching is an adapter's job.
+      { mountsGivenReceiver: false, trailingSlash: false, ...options },
     );
 
     describe('SPI', () => {
