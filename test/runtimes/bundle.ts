@@ -1,6 +1,6 @@
 /**
  * Bundles a runtime's entry (app/<runtime>.ts) with esbuild from the packages' sources: the
- * public names (`@douyin-push/core`, `/spi`, …) resolve through tsconfig.base.json `paths`, as in vitest. Nothing is
+ * public names (`@douyin-push/core`, `/spi`, …) resolve through the root tsconfig.json `paths`, as in vitest. Nothing is
  * shimmed for core: a `node:` import core makes shows up as a bundle error (workerd, edge) or
  * runs on the runtime's own Node compatibility (Bun, Deno), as users would see it.
  */
@@ -49,7 +49,7 @@ export async function bundleApp(entry: 'bun' | 'deno' | 'worker' | 'edge', optio
     target: 'es2022',
     external: options.nodeBuiltins ? ['node:*'] : [],
     // esbuild reads tsconfig `paths` itself: the package names resolve to their sources.
-    tsconfig: here('../../tsconfig.base.json'),
+    tsconfig: here('../../tsconfig.json'),
     plugins: [sources],
     logLevel: 'silent',
   });
