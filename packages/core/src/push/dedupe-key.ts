@@ -35,6 +35,8 @@ export function defaultDedupeKey(event: DouyinAnyEvent): string {
   const content = event.envelope.content;
   // Pushes carry content as a JSON string; anything else is digested as the whole raw body.
   const { clientKey, name, msgId } = event;
-  const digest = sha1Hex(typeof content === 'string' ? content : event.rawBody);
+  // 64 bits of the digest tell apart pushes that share a Msg-Id; a shorter key is cheaper to hash
+  // on every Map or Redis lookup.
+  const digest = sha1Hex(typeof content === 'string' ? content : event.rawBody).slice(0, 16);
   return `${clientKey.length}:${clientKey}${name.length}:${name}${msgId.length}:${msgId}:${digest}`;
 }

@@ -103,9 +103,8 @@ export function decodeContent(content: unknown): unknown {
  * messageId(headers, envelope, rawBody); // '13cedde5b8decd82f5c2267a60edd7ad'
  * ```
  */
-export function messageId(headers: HeadersInput, envelope: Envelope, rawBody: Uint8Array): string {
-  const header = readHeader(headers, 'msg-id');
-  if (header) return header;
+export function messageId(headers: HeadersInput, envelope: Envelope, rawBody: Uint8Array, sent = readHeader(headers, 'msg-id')): string {
+  if (sent) return sent;
   if (envelope.msg_id) return envelope.msg_id;
   return `sha1:${sha1Hex(rawBody)}`;
 }
