@@ -21,8 +21,6 @@ export function packageBuild(entry: Record<string, string>, extra: Options = {})
     target: 'node20',
     // Errors still print; the per-file size lines of eight packages only bury them.
     silent: true,
-    // Keep class names as written: bundling renamed DouyinPushError to `_DouyinPushError` in logs.
-    keepNames: true,
     ...extra,
   });
 }

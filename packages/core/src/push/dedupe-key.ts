@@ -17,7 +17,8 @@ export type DedupeKey = (event: DouyinAnyEvent) => string;
 
 /**
  * The default identity: client_key, event name, message id and a SHA-1 of `content` exactly as
- * sent, encoded as a JSON array (so no two different tuples give the same key).
+ * sent, each length-prefixed (so no two different tuples give the same key: `aw1:x` + `y` and
+ * `aw1` + `x:y` differ).
  *
  * Why the content digest: Douyin gives "the same msg_id for the same entity and action"
  * (同一实体下同一action的msg_id相同), so a voucher verified, cancelled and verified again sends
@@ -27,11 +28,15 @@ export type DedupeKey = (event: DouyinAnyEvent) => string;
  *
  * @example
  * ```ts
- * defaultDedupeKey(event); // '["aw1","life_trade_certificate_notify","m-1","3b5d…"]'
+ * defaultDedupeKey(event); // '3:aw129:life_trade_certificate_notify3:m-1:3b5d…'
  * ```
  */
 export function defaultDedupeKey(event: DouyinAnyEvent): string {
   const content = event.envelope.content;
   // Pushes carry content as a JSON string; anything else is digested as the whole raw body.
-  return JSON.stringify([event.clientKey, event.name, event.msgId, sha1Hex(typeof content === 'string' ? content : event.rawBody)]);
+  const { clientKey, name, msgId } = event;
+  // 64 bits of the digest tell apart pushes that share a Msg-Id; a shorter key is cheaper to hash
+  // on every Map or Redis lookup.
+  const digest = sha1Hex(typeof content === 'string' ? content : event.rawBody).slice(0, 16);
+  return `${clientKey.length}:${clientKey}${name.length}:${name}${msgId.length}:${msgId}:${digest}`;
 }

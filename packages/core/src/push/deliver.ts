@@ -26,8 +26,9 @@ export interface Delivery {
   report: (error: DouyinPushError) => void;
 }
 
-const HANDLED = jsonReply(200, { ok: true });
-const DUPLICATE = jsonReply(200, { ok: true, duplicate: true });
+// Frozen: shared by every push, and the Node writer encodes a frozen reply once.
+const HANDLED = Object.freeze(jsonReply(200, { ok: true }));
+const DUPLICATE = Object.freeze(jsonReply(200, { ok: true, duplicate: true }));
 
 /**
  * Runs a push's handlers at most once per dedupe key and picks the reply. Waiting for an

@@ -4,8 +4,8 @@ import type { DouyinReply } from '../shared/receiver.js';
 import { jsonReply } from '../shared/reply.js';
 import type { DouyinInbox, InboxPush } from './inbox.js';
 
-const STORED = jsonReply(200, { ok: true, queued: true });
-const DUPLICATE = jsonReply(200, { ok: true, duplicate: true });
+const STORED = Object.freeze(jsonReply(200, { ok: true, queued: true }));
+const DUPLICATE = Object.freeze(jsonReply(200, { ok: true, duplicate: true }));
 
 /**
  * Durable mode's reply: 200 only once the inbox confirmed the write (or knew the push already);

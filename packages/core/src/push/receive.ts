@@ -69,7 +69,7 @@ export function receivePush(config: PushConfig): PipelineSteps['run'] {
       trust(context, envelope.event, envelope.client_key, envelope.log_id);
     }
 
-    const msgId = messageId(request.headers, envelope, rawBody);
+    const msgId = messageId(request.headers, envelope, rawBody, sentMsgId);
     if (context.verified) context.msgId = msgId;
     const content = decodeContent(envelope.content);
     if (isChallenge) return answerChallenge(content);

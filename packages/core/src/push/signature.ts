@@ -1,4 +1,4 @@
-import { equalBytes, hexToBytes, sha1, sha1Hex } from '../crypto/index.js';
+import { sha1Hex } from '../crypto/index.js';
 import { toBytes } from '../shared/bytes.js';
 import { DouyinPushError } from '../shared/errors.js';
 
@@ -33,13 +33,20 @@ export function verifySignature(
   secret: string | readonly string[],
 ): boolean {
   if (typeof signature !== 'string' || signature.length !== 40) return false;
-  const given = hexToBytes(signature);
-  if (!given) return false;
+  // Compared as lowercase hex: the same constant-time check as on bytes, without decoding.
+  const given = signature.toLowerCase();
   const bytes = toBytes(rawBody);
-  for (const candidate of typeof secret === 'string' ? [secret] : secret) {
-    if (equalBytes(sha1([candidate, bytes]), given)) return true;
-  }
+  if (typeof secret === 'string') return equalHex(sha1Hex([secret, bytes]), given);
+  for (const candidate of secret) if (equalHex(sha1Hex([candidate, bytes]), given)) return true;
   return false;
+}
+
+/** Constant-time compare of two hex strings of the same (public) length. */
+function equalHex(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 /**

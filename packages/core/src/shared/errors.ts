@@ -119,6 +119,11 @@ export class DouyinHandlerError extends DouyinPushError {
   }
 }
 
+// Bundlers may rename a class to avoid a clash (`_DouyinPushError` in logs); pin the names.
+// (esbuild's keepNames would do it too, at the price of a `__name()` call for every closure.)
+Object.defineProperty(DouyinPushError, 'name', { value: 'DouyinPushError' });
+Object.defineProperty(DouyinHandlerError, 'name', { value: 'DouyinHandlerError' });
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
