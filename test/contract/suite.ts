@@ -212,12 +212,14 @@ export function describeContract(name: string, start: ContractStart, options: Co
       expect(await callsFor(push.msgId!)).toHaveLength(1);
     });
 
-    it.runIf(options.trailingSlash !== false)('answers the path with one trailing slash too, like every adapter', async () => {
-      const push = buildPush({ event: 'life_product_status_change', content: { product_id: '7', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
-      const res = await send(`${url}/?x=1`, { body: push.body, headers: push.headers });
-      expect(res.status, res.text).toBe(200);
-      expect(await callsFor(push.msgId!)).toHaveLength(1);
-    });
+    // Registered only where an adapter routes (not a skip: there is nothing to test otherwise).
+    if (options.trailingSlash !== false)
+      it('answers the path with one trailing slash too, like every adapter', async () => {
+        const push = buildPush({ event: 'life_product_status_change', content: { product_id: '7', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+        const res = await send(`${url}/?x=1`, { body: push.body, headers: push.headers });
+        expect(res.status, res.text).toBe(200);
+        expect(await callsFor(push.msgId!)).toHaveLength(1);
+      });
 
     it('reports an upload the client abandons mid-body as REQUEST_ABORTED, and runs nothing', async () => {
       const aborted = async () => (await state()).errors.filter((e) => e.code === 'REQUEST_ABORTED').length;
