@@ -6,7 +6,24 @@
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const FRAMEWORKS = ['express', 'express4', 'fastify', 'fastify-plugin', 'koa', 'koa2', 'next', 'next/*', 'hono', 'hono/*', '@nestjs/*', 'ioredis', 'redis', 'bullmq', 'pg-boss', 'pg'];
+const FRAMEWORKS = [
+  'express',
+  'express4',
+  'fastify',
+  'fastify-plugin',
+  'koa',
+  'koa2',
+  'next',
+  'next/*',
+  'hono',
+  'hono/*',
+  '@nestjs/*',
+  'ioredis',
+  'redis',
+  'bullmq',
+  'pg-boss',
+  'pg',
+];
 
 export default tseslint.config(
   {
@@ -50,7 +67,10 @@ export default tseslint.config(
   {
     files: ['packages/core/src/node/**/*.ts', 'packages/core/src/testing/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'core imports no framework and no Redis/queue client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: FRAMEWORKS, message: 'core imports no framework and no Redis/queue client.' }] },
+      ],
     },
   },
   {

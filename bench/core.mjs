@@ -9,7 +9,9 @@
 import { pathToFileURL } from 'node:url';
 // DOUYIN_CORE_DIST=<dir of a built core>: measure a patched core (before/after) with the same code.
 const coreEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/index.js`).href : '@douyin-push/core';
-const adapterEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/adapter.js`).href : '@douyin-push/core/adapter';
+const adapterEntry = process.env.DOUYIN_CORE_DIST
+  ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/adapter.js`).href
+  : '@douyin-push/core/adapter';
 const { createDouyinWebhooks, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
 const { envelopeSchema } = await import(adapterEntry);
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -44,7 +46,13 @@ export async function benchCore() {
   const paths = {
     core: async (n) => {
       for (let i = 0; i < n; i++) {
-        const reply = await webhooks.handle({ method: 'POST', url: PATH, headers: headersOf(pushes[i % BODIES]), body: pushes[i % BODIES].bytes, adapter: 'node' });
+        const reply = await webhooks.handle({
+          method: 'POST',
+          url: PATH,
+          headers: headersOf(pushes[i % BODIES]),
+          body: pushes[i % BODIES].bytes,
+          adapter: 'node',
+        });
         if (reply.status !== 200) throw new Error(reply.body);
       }
     },
@@ -56,7 +64,13 @@ export async function benchCore() {
     },
     'core, dedupe: false': async (n) => {
       for (let i = 0; i < n; i++) {
-        const reply = await noDedupe.handle({ method: 'POST', url: PATH, headers: headersOf(pushes[i % BODIES]), body: pushes[i % BODIES].bytes, adapter: 'node' });
+        const reply = await noDedupe.handle({
+          method: 'POST',
+          url: PATH,
+          headers: headersOf(pushes[i % BODIES]),
+          body: pushes[i % BODIES].bytes,
+          adapter: 'node',
+        });
         if (reply.status !== 200) throw new Error(reply.body);
       }
     },
@@ -83,10 +97,18 @@ export async function benchCore() {
   };
   const steps = {
     'verifySignature() (core)': sync((p) => verifySignature(p.bytes, p.signature, [SECRET])),
-    'sha1 + timingSafeEqual (hand)': sync((p) => timingSafeEqual(createHash('sha1').update(SECRET, 'utf8').update(p.bytes).digest(), Buffer.from(p.signature, 'hex'))),
-    'TextDecoder(fatal) + JSON.parse + envelopeSchema.safeParse (core)': sync((p) => envelopeSchema.safeParse(JSON.parse(decoder.decode(p.bytes)))),
+    'sha1 + timingSafeEqual (hand)': sync((p) =>
+      timingSafeEqual(createHash('sha1').update(SECRET, 'utf8').update(p.bytes).digest(), Buffer.from(p.signature, 'hex')),
+    ),
+    'TextDecoder(fatal) + JSON.parse + envelopeSchema.safeParse (core)': sync((p) =>
+      envelopeSchema.safeParse(JSON.parse(decoder.decode(p.bytes))),
+    ),
     'toString + JSON.parse (hand)': sync((p) => JSON.parse(p.bytes.toString('utf8'))),
-    'JSON.parse(content) (both)': sync(() => JSON.parse('{"action": "verify","msg_time": 1665991178,"certificate": {"certificate_id": "456","order_id": "123","account_id": "1234"}}')),
+    'JSON.parse(content) (both)': sync(() =>
+      JSON.parse(
+        '{"action": "verify","msg_time": 1665991178,"certificate": {"certificate_id": "456","order_id": "123","account_id": "1234"}}',
+      ),
+    ),
     'certificate schema safeParse(content) (core)': sync(() => schema.safeParse(content)),
     'memoryDedupe claim + complete, evicting (core)': async (n) => {
       for (let i = 0; i < n; i++) {
@@ -139,9 +161,7 @@ export async function benchCore() {
 
 export function coreTable(result) {
   const f = (n, d = 2) => n.toFixed(d);
-  return [
-    ...Object.entries(result.us).map(([k, v]) => ({ path: k, 'µs CPU/push': f(v), 'vs hand': `${f(v / result.us.hand)}x` })),
-  ];
+  return [...Object.entries(result.us).map(([k, v]) => ({ path: k, 'µs CPU/push': f(v), 'vs hand': `${f(v / result.us.hand)}x` }))];
 }
 
 export function stepsTable(result) {
@@ -154,7 +174,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     console.table(coreTable(result));
-    console.log(`core / hand: ${result.ratio.toFixed(2)}x (rounds ${result.ratioRange.map((x) => x.toFixed(2)).join('–')}), target ≤ ${TARGET}x`);
+    console.log(
+      `core / hand: ${result.ratio.toFixed(2)}x (rounds ${result.ratioRange.map((x) => x.toFixed(2)).join('–')}), target ≤ ${TARGET}x`,
+    );
     console.table(stepsTable(result));
   }
 }

@@ -14,7 +14,11 @@ const found = crypto.findNodeCrypto();
 const node = { ...crypto.nodeHashes(found), ...crypto.nodeHmac(found) };
 const pure = { ...crypto.pureHashes, ...crypto.pureHmac };
 
-const content = JSON.stringify({ action: 'verify', msg_time: 1679914989, certificate: { certificate_id: '7212557509230723106', order_id: '8000000000000000000', account_id: '7120000000000000000' } });
+const content = JSON.stringify({
+  action: 'verify',
+  msg_time: 1679914989,
+  certificate: { certificate_id: '7212557509230723106', order_id: '8000000000000000000', account_id: '7120000000000000000' },
+});
 let body = JSON.stringify({ event: 'life_trade_certificate_notify', client_key: 'aw_contract_client_key', content, log_id: '' });
 body = body.replace('"log_id":""', `"log_id":"${'0'.repeat(415 - Buffer.byteLength(body))}"`);
 const bytes = new TextEncoder().encode(body);
@@ -25,8 +29,13 @@ const given = crypto.hexToBytes(node.sha1Hex([secret, bytes]));
 const bench = new Bench({ time: 500, warmupTime: 100 });
 // The baseline: what core's signature.ts does before the crypto module (static node:crypto import).
 const givenBuffer = Buffer.from(given);
-bench.add('baseline: createHash + timingSafeEqual (static import)', () => timingSafeEqual(createHash('sha1').update(secret, 'utf8').update(bytes).digest(), givenBuffer));
-for (const [name, h] of [['node:crypto', node], ['pure', pure]]) {
+bench.add('baseline: createHash + timingSafeEqual (static import)', () =>
+  timingSafeEqual(createHash('sha1').update(secret, 'utf8').update(bytes).digest(), givenBuffer),
+);
+for (const [name, h] of [
+  ['node:crypto', node],
+  ['pure', pure],
+]) {
   bench
     .add(`${name}: push check sha1(secret ‖ 415 B) + equalBytes`, () => crypto.equalBytes(h.sha1([secret, bytes]), given))
     .add(`${name}: sha1Hex`, () => h.sha1Hex([secret, bytes]))
@@ -35,6 +44,10 @@ for (const [name, h] of [['node:crypto', node], ['pure', pure]]) {
     .add(`${name}: hmacSha256Hex`, () => h.hmacSha256Hex(secret, bytes));
 }
 await bench.run();
-const rows = bench.tasks.map((t) => ({ task: t.name, 'ns/op': Math.round(t.result.latency.mean * 1e6), samples: t.result.latency.samples.length }));
+const rows = bench.tasks.map((t) => ({
+  task: t.name,
+  'ns/op': Math.round(t.result.latency.mean * 1e6),
+  samples: t.result.latency.samples.length,
+}));
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
 else console.table(rows);

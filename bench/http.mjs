@@ -10,7 +10,15 @@ import { makePush, PATH } from './lib/push.mjs';
 import { median, startServer } from './lib/proc.mjs';
 
 export const FRAMEWORKS = ['node', 'express5', 'express4', 'fastify', 'koa3', 'koa2', 'web'];
-export const LABELS = { node: 'node:http', express5: 'express 5', express4: 'express 4', fastify: 'fastify 5', koa3: 'koa 3', koa2: 'koa 2', web: 'web handleRequest' };
+export const LABELS = {
+  node: 'node:http',
+  express5: 'express 5',
+  express4: 'express 4',
+  fastify: 'fastify 5',
+  koa3: 'koa 3',
+  koa2: 'koa 2',
+  web: 'web handleRequest',
+};
 export const TARGET = 1.15;
 
 const duration = Number(process.env.BENCH_DURATION ?? 4);
@@ -50,7 +58,9 @@ async function measure(server, seconds) {
   const ok = result['2xx'];
   // Replies still in flight when autocannon stops are served but not counted by it.
   if (Math.abs(ok - stats.pushes) > connections || result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${server.framework}/${server.variant}: ${ok} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, server counted ${stats.pushes}`);
+    throw new Error(
+      `${server.framework}/${server.variant}: ${ok} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, server counted ${stats.pushes}`,
+    );
   }
   const seconds_ = result.duration || seconds;
   return {
@@ -109,7 +119,7 @@ export function httpTable(result) {
     'hand µs/push': f(r.hand.cpuUsPerPush),
     ...(r.bare ? { 'bare µs/push': f(r.bare.cpuUsPerPush) } : {}),
     'adapter/hand': `${f(r.ratio, 2)}x`,
-    'rounds': `${f(r.ratioRange[0], 2)}–${f(r.ratioRange[1], 2)}`,
+    rounds: `${f(r.ratioRange[0], 2)}–${f(r.ratioRange[1], 2)}`,
     target: `≤ ${TARGET}x ${r.ratio <= TARGET ? 'met' : 'MISSED'}`,
     'req/s a / h': `${f(r.adapter.rps, 0)} / ${f(r.hand.rps, 0)}`,
     'server busy a / h': `${f(r.adapter.busy * 100, 0)}% / ${f(r.hand.busy * 100, 0)}%`,

@@ -67,11 +67,23 @@ export async function benchMemory(n = Number(process.env.BENCH_MEMORY_IDS ?? 1_0
 
 export function memoryTable(r) {
   return [
-    { measure: `bytes per completed Msg-Id at ${r.ids.toLocaleString('en')} ids`, value: r.bytesPerCompletedId.toFixed(0), target: '≤ 300' },
+    {
+      measure: `bytes per completed Msg-Id at ${r.ids.toLocaleString('en')} ids`,
+      value: r.bytesPerCompletedId.toFixed(0),
+      target: '≤ 300',
+    },
     { measure: 'bytes per in-flight Msg-Id (claim token held)', value: r.bytesPerProcessingId.toFixed(0), target: '' },
     { measure: 'baseline: bytes per id in a plain Map of the same keys', value: r.bytesPerIdInPlainMap.toFixed(0), target: '' },
-    { measure: `largest size, ${r.ids.toLocaleString('en')} ids into max ${r.bounded.max.toLocaleString('en')}`, value: String(r.bounded.largestSize), target: `≤ ${r.bounded.max}` },
-    { measure: 'first id after the fill / last id', value: `${r.bounded.firstIdAfter} / ${r.bounded.lastIdAfter}`, target: 'claimed / completed' },
+    {
+      measure: `largest size, ${r.ids.toLocaleString('en')} ids into max ${r.bounded.max.toLocaleString('en')}`,
+      value: String(r.bounded.largestSize),
+      target: `≤ ${r.bounded.max}`,
+    },
+    {
+      measure: 'first id after the fill / last id',
+      value: `${r.bounded.firstIdAfter} / ${r.bounded.lastIdAfter}`,
+      target: 'claimed / completed',
+    },
   ];
 }
 

@@ -26,7 +26,8 @@ bench
   .add('envelope: typeof checks (zod only on failure)', () => {
     const e = envelopes[next()];
     const ok =
-      typeof e.event === 'string' && e.event.length > 0 &&
+      typeof e.event === 'string' &&
+      e.event.length > 0 &&
       (e.client_key === undefined || typeof e.client_key === 'string') &&
       (e.log_id === undefined || typeof e.log_id === 'string') &&
       (e.msg_id === undefined || typeof e.msg_id === 'string') &&
@@ -68,5 +69,9 @@ bench
   .add('token: counter', () => `p${++counter}`);
 await bench.run();
 console.table(
-  bench.tasks.map((t) => ({ task: t.name, 'median ns/op': (t.result.latency.p50 * 1e6).toFixed(0), 'mean ns/op': (t.result.latency.mean * 1e6).toFixed(0) })),
+  bench.tasks.map((t) => ({
+    task: t.name,
+    'median ns/op': (t.result.latency.p50 * 1e6).toFixed(0),
+    'mean ns/op': (t.result.latency.mean * 1e6).toFixed(0),
+  })),
 );

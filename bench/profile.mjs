@@ -30,7 +30,9 @@ for (const framework of frameworks.length ? frameworks : ['node', 'express5', 'f
       const result = await load(server.origin, seconds);
       await fetch(`${server.origin}/__profile/stop?to=${encodeURIComponent(file)}`);
       const s = summarise(JSON.parse(readFileSync(file, 'utf8')));
-      console.log(`\n## ${LABELS[framework]} ${variant}: ${result['2xx']} pushes, ${s.totalMs.toFixed(0)} ms busy (${file.replace(/^.*bench\//, 'bench/')})`);
+      console.log(
+        `\n## ${LABELS[framework]} ${variant}: ${result['2xx']} pushes, ${s.totalMs.toFixed(0)} ms busy (${file.replace(/^.*bench\//, 'bench/')})`,
+      );
       console.log('by area:');
       for (const [a, x] of s.areas.slice(0, 14)) console.log(`  ${pct(x)}  ${a}`);
       console.log('top functions, self time:');

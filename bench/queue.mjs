@@ -28,12 +28,35 @@ async function openQueue(engine, name) {
     return bullmqQueue({ connection: { host: url.hostname, port: Number(url.port || 6379) }, name });
   }
   const { pgBossQueue } = await import('@douyin-push/queue/pg-boss');
-  return pgBossQueue({ connectionString: DATABASE_URL, name, pollingIntervalMs: 100, bossOptions: { schema: SCHEMA, migrate: false, supervise: false, schedule: false, max: 10 } });
+  return pgBossQueue({
+    connectionString: DATABASE_URL,
+    name,
+    pollingIntervalMs: 100,
+    bossOptions: { schema: SCHEMA, migrate: false, supervise: false, schedule: false, max: 10 },
+  });
 }
 
 function push(msgId) {
-  const content = JSON.stringify({ action: 'pay_success', msg_time: 1722175826, order: { order_id: msgId, account_id: '7376546762393143333', pay_amount: 100, original_amount: 100, create_time: 1722175821, pay_time: 1722175822 } });
-  const body = JSON.stringify({ event: 'life_trade_order_notify', client_key: 'awbench', from_user_id: '_000bench', content, log_id: `log-${msgId}`, msg_id: msgId });
+  const content = JSON.stringify({
+    action: 'pay_success',
+    msg_time: 1722175826,
+    order: {
+      order_id: msgId,
+      account_id: '7376546762393143333',
+      pay_amount: 100,
+      original_amount: 100,
+      create_time: 1722175821,
+      pay_time: 1722175822,
+    },
+  });
+  const body = JSON.stringify({
+    event: 'life_trade_order_notify',
+    client_key: 'awbench',
+    from_user_id: '_000bench',
+    content,
+    log_id: `log-${msgId}`,
+    msg_id: msgId,
+  });
   return { body, headers: { 'content-type': 'application/json', 'x-douyin-signature': sign(body, SECRET), 'msg-id': msgId } };
 }
 
@@ -74,7 +97,12 @@ function child(args) {
     lines.once('line', (line) => resolve(JSON.parse(line).ready));
     proc.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
-  return { proc, lines, ready, stop: () => new Promise((r) => (proc.exitCode !== null ? r() : (proc.once('exit', r), proc.kill('SIGTERM')))) };
+  return {
+    proc,
+    lines,
+    ready,
+    stop: () => new Promise((r) => (proc.exitCode !== null ? r() : (proc.once('exit', r), proc.kill('SIGTERM')))),
+  };
 }
 
 async function send(url, msgId) {
@@ -86,7 +114,11 @@ async function send(url, msgId) {
 
 async function pool(n, concurrency, task) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => { while (next < n) await task(next++); }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
 }
 
 async function redisCpu() {
@@ -111,7 +143,12 @@ async function cpuPerPush(mode) {
   const redisUs = mode === 'bullmq' ? (await redisCpu()) - redisBefore : undefined;
   await server.stop();
   await cleanup(mode, name);
-  return { mode, receiverCpuUsPerPush: (cpu.user + cpu.system) / PUSHES, redisCpuUsPerPush: redisUs === undefined ? undefined : redisUs / PUSHES, pushesPerSecond: PUSHES / seconds };
+  return {
+    mode,
+    receiverCpuUsPerPush: (cpu.user + cpu.system) / PUSHES,
+    redisCpuUsPerPush: redisUs === undefined ? undefined : redisUs / PUSHES,
+    pushesPerSecond: PUSHES / seconds,
+  };
 }
 
 async function latency(engine) {
@@ -148,12 +185,26 @@ async function throughput(engine) {
   const name = `bench-${randomUUID()}`;
   const queue = await openQueue(engine, name);
   const { body } = push('x');
-  await pool(PUSHES, 32, (i) => queue.enqueue({ id: `awbench:${i}`, name: 'life_trade_order_notify', action: 'pay_success', msgId: `${i}`, clientKey: 'awbench', logId: undefined, receivedAt: Date.now(), body, msgIdHeader: undefined }));
+  await pool(PUSHES, 32, (i) =>
+    queue.enqueue({
+      id: `awbench:${i}`,
+      name: 'life_trade_order_notify',
+      action: 'pay_success',
+      msgId: `${i}`,
+      clientKey: 'awbench',
+      logId: undefined,
+      receivedAt: Date.now(),
+      body,
+      msgIdHeader: undefined,
+    }),
+  );
   await queue.close();
   const worker = child(['--worker', engine, name]);
   let seen = 0;
   let started;
-  const done = new Promise((resolve) => worker.lines.on('line', () => (seen === 0 && (started = performance.now()), ++seen === PUSHES && resolve())));
+  const done = new Promise((resolve) =>
+    worker.lines.on('line', () => (seen === 0 && (started = performance.now()), ++seen === PUSHES && resolve())),
+  );
   await worker.ready;
   await done;
   const seconds = (performance.now() - started) / 1000;
@@ -169,7 +220,7 @@ async function cleanup(mode, name) {
     const q = new Queue(name, { connection: { host: url.hostname, port: Number(url.port || 6379) } });
     await q.obliterate({ force: true });
     const client = await q.getBackend().client;
-    for (let cursor = '0'; ; ) {
+    for (let cursor = '0'; ;) {
       const [next, keys] = await client.scan(cursor, { MATCH: q.toKey('douyin-seen:*'), COUNT: 1000 });
       if (keys.length) await client.del(...keys);
       if ((cursor = String(next)) === '0') break;
@@ -193,7 +244,15 @@ async function main() {
   if (json) return console.log(JSON.stringify({ pushes: PUSHES, cpu, latency: lat, throughput: thr }));
   const direct = cpu[0].receiverCpuUsPerPush;
   console.log(`express receiver, ${PUSHES} signed pushes, 16 in flight`);
-  console.table(cpu.map((r) => ({ mode: r.mode, 'receiver CPU µs/push': Math.round(r.receiverCpuUsPerPush), 'vs direct': `${(r.receiverCpuUsPerPush / direct).toFixed(2)}x`, 'Redis CPU µs/push': r.redisCpuUsPerPush === undefined ? '' : Math.round(r.redisCpuUsPerPush), 'pushes/s': Math.round(r.pushesPerSecond) })));
+  console.table(
+    cpu.map((r) => ({
+      mode: r.mode,
+      'receiver CPU µs/push': Math.round(r.receiverCpuUsPerPush),
+      'vs direct': `${(r.receiverCpuUsPerPush / direct).toFixed(2)}x`,
+      'Redis CPU µs/push': r.redisCpuUsPerPush === undefined ? '' : Math.round(r.redisCpuUsPerPush),
+      'pushes/s': Math.round(r.pushesPerSecond),
+    })),
+  );
   console.log('POST sent → handler started in a worker process, 100 pushes/s');
   console.table(lat);
   console.log(`one worker process (concurrency 10, empty handler), ${PUSHES} stored jobs`);

@@ -62,7 +62,15 @@ async function measure(kind, url, admin, n) {
     monitor?.stop();
     const calls = monitor?.calls;
     const roundTrips = calls ? Object.values(calls).reduce((a, b) => a + b, 0) : NaN;
-    return { phase: name, errors: { ...errors }, pushes: list.length, commands: calls, roundTripsPerPush: roundTrips / list.length, usPerPush: (ms * 1000) / list.length, concurrency };
+    return {
+      phase: name,
+      errors: { ...errors },
+      pushes: list.length,
+      commands: calls,
+      roundTripsPerPush: roundTrips / list.length,
+      usPerPush: (ms * 1000) / list.length,
+      concurrency,
+    };
   };
   const half = n / 2;
   const rows = [
@@ -71,7 +79,13 @@ async function measure(kind, url, admin, n) {
     await phase('new push, 32 concurrent, no MONITOR (time only)', pushes.slice(half), 200, 32),
   ];
   fail = true;
-  rows.push(await phase('new push, handler fails', Array.from({ length: 200 }, (_, i) => makePush(i, 'f')), 500));
+  rows.push(
+    await phase(
+      'new push, handler fails',
+      Array.from({ length: 200 }, (_, i) => makePush(i, 'f')),
+      500,
+    ),
+  );
   let cursor = '0';
   do {
     const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
@@ -107,9 +121,15 @@ export function redisTable(r) {
       client,
       push: row.phase,
       'round trips/push': row.commands ? row.roundTripsPerPush.toFixed(2) : '(not counted)',
-      commands: row.commands ? Object.entries(row.commands).map(([c, k]) => `${c}×${k}`).join(' ') : '',
+      commands: row.commands
+        ? Object.entries(row.commands)
+            .map(([c, k]) => `${c}×${k}`)
+            .join(' ')
+        : '',
       'µs/push': row.usPerPush.toFixed(0),
-      'onError': Object.entries(row.errors).map(([c, k]) => `${c}×${k}`).join(' '),
+      onError: Object.entries(row.errors)
+        .map(([c, k]) => `${c}×${k}`)
+        .join(' '),
     })),
   );
 }

@@ -51,7 +51,9 @@ function part(script, { core, flags = [] } = {}) {
     const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`${script} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`${script} exited with ${code}`)),
+    );
   });
 }
 
@@ -60,30 +62,38 @@ function save(name, data) {
 }
 
 const info = machine();
-console.log(`douyin-push benchmarks: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, node ${info.node}, ${info.os}; ${info.pinned}; load average ${info.loadavg}\n`);
+console.log(
+  `douyin-push benchmarks: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, node ${info.node}, ${info.os}; ${info.pinned}; load average ${info.loadavg}\n`,
+);
 if (pinWarning) console.warn(`${pinWarning}\n`);
 save('machine', info);
 const verdicts = [];
 const verdict = (what, value, target, ok) => verdicts.push({ benchmark: what, result: value, target, met: ok ? 'yes' : 'NO' });
 
 if (only.includes('http')) {
-  console.log(
-    'HTTP: server CPU per push (process.cpuUsage() inside the server), adapter vs a hand-written receiver on the same framework',
-  );
+  console.log('HTTP: server CPU per push (process.cpuUsage() inside the server), adapter vs a hand-written receiver on the same framework');
   const http = await part('./http.mjs', { core: LOAD_CORE });
   save('http', { machine: info, ...http });
   console.table(httpTable(http));
   console.log(
     `(${http.pushBytes}-byte certificate push, new Msg-Id per request; dedupe stores prefilled to 100 000; ${http.connections} connections; ${http.warmup} s warm-up, then ${http.rounds} interleaved rounds × ${http.duration} s per server; medians; "rounds" = adapter/hand of each round)\n`,
   );
-  for (const r of http.rows) verdict(`${LABELS[r.framework]}: server CPU per push, adapter / hand-written`, `${r.ratio.toFixed(2)}x`, `≤ ${HTTP_TARGET}x`, r.ratio <= HTTP_TARGET);
+  for (const r of http.rows)
+    verdict(
+      `${LABELS[r.framework]}: server CPU per push, adapter / hand-written`,
+      `${r.ratio.toFixed(2)}x`,
+      `≤ ${HTTP_TARGET}x`,
+      r.ratio <= HTTP_TARGET,
+    );
 }
 if (only.includes('core')) {
   console.log('Core alone, one process: receiver.handle() with the bytes in memory vs the same steps by hand (CPU per push)');
   const core = await part('./core.mjs', { core: SERVER_CORE });
   save('core', { machine: info, ...core });
   console.table(coreTable(core));
-  console.log(`core / hand-written: ${core.ratio.toFixed(2)}x (rounds ${core.ratioRange.map((x) => x.toFixed(2)).join('–')}; ${core.rounds} interleaved rounds × ${core.n} pushes; medians)`);
+  console.log(
+    `core / hand-written: ${core.ratio.toFixed(2)}x (rounds ${core.ratioRange.map((x) => x.toFixed(2)).join('–')}; ${core.rounds} interleaved rounds × ${core.n} pushes; medians)`,
+  );
   console.table(stepsTable(core));
   console.log('');
   verdict('core alone / hand-written steps', `${core.ratio.toFixed(2)}x`, `≤ ${CORE_TARGET}x`, core.ratio <= CORE_TARGET);
@@ -94,8 +104,18 @@ if (only.includes('memory')) {
   save('memory', { machine: info, ...memory });
   console.table(memoryTable(memory));
   console.log('');
-  verdict('memory store: bytes per Msg-Id at 1M', `${memory.bytesPerCompletedId.toFixed(0)} B`, '≤ 300 B', memory.bytesPerCompletedId <= 300);
-  verdict('memory store: size stays within max', `${memory.bounded.largestSize} / ${memory.bounded.max}`, '≤ max', memory.bounded.largestSize <= memory.bounded.max);
+  verdict(
+    'memory store: bytes per Msg-Id at 1M',
+    `${memory.bytesPerCompletedId.toFixed(0)} B`,
+    '≤ 300 B',
+    memory.bytesPerCompletedId <= 300,
+  );
+  verdict(
+    'memory store: size stays within max',
+    `${memory.bounded.largestSize} / ${memory.bounded.max}`,
+    '≤ max',
+    memory.bounded.largestSize <= memory.bounded.max,
+  );
 }
 if (only.includes('redis')) {
   console.log('Redis store: round trips per push (MONITOR, script-internal commands excluded)');

@@ -49,7 +49,8 @@ function metadata(name, dir) {
     if (subpath === '.' || subpath === './package.json') continue;
     const want = target?.require?.types;
     const have = typesVersions[subpath.slice(2)];
-    if (!have || have[0] !== want) problems.push(`typesVersions["*"]["${subpath.slice(2)}"] should be ["${want}"] (node10 reads no exports)`);
+    if (!have || have[0] !== want)
+      problems.push(`typesVersions["*"]["${subpath.slice(2)}"] should be ["${want}"] (node10 reads no exports)`);
   }
   if (!existsSync(join(dir, 'LICENSE')) || readFileSync(join(dir, 'LICENSE'), 'utf8') !== license) {
     problems.push('LICENSE is missing or differs from the repository root LICENSE (copy it: cp LICENSE packages/*/)');
@@ -62,7 +63,10 @@ function metadata(name, dir) {
   // npm shows the README outside the repository: a relative link there leads nowhere.
   const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
   const relative = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^(https?:|mailto:|#)/.test(href));
-  if (relative.length > 0) problems.push(`README.md has relative links, which break on npm (use https://github.com/douyin-push/douyin-push/tree/main/…): ${relative.join(', ')}`);
+  if (relative.length > 0)
+    problems.push(
+      `README.md has relative links, which break on npm (use https://github.com/douyin-push/douyin-push/tree/main/…): ${relative.join(', ')}`,
+    );
   const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
   const files = packed.status === 0 ? JSON.parse(packed.stdout)[0].files.map((f) => f.path) : [];
   if (packed.status !== 0) problems.push(`npm pack --dry-run failed: ${packed.stderr}`);

@@ -26,7 +26,7 @@ const SEEDS = ['life_trade_order_notify', 'life_trade_certificate_notify', 'life
 const color = !process.env.NO_COLOR && (Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR));
 const c = createColors(color);
 const say = (line = '') => process.stdout.write(`${line}\n`);
- 
+
 const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 if (!existsSync(bin)) fail(`${bin} is missing. Run \`pnpm demo\` (it builds first) or \`pnpm build\`.`);
@@ -70,7 +70,7 @@ try {
   }
 
   // 3. A push signed with the wrong secret: refused with 401, never handled.
-  step(3, 'A forged push, signed with a secret that is not the app\'s', 'refused with 401, never handled');
+  step(3, "A forged push, signed with a secret that is not the app's", 'refused with 401, never handled');
   const forged = await cli(['send', 'life_trade_order_notify', '--url', url, '--secret', 'not_the_real_secret']);
   const forgedLogs = await newReceiverLines(forged.logFrom);
   const forgedOk = forged.code === 1 && /^✖ 401 /m.test(plain(forged.stdout));
@@ -97,7 +97,11 @@ try {
     say(c.green(c.bold('✔ Everything answered as Douyin expects.')));
     say();
     say('Try it yourself, against your own receiver:');
-    say(c.cyan(`  npx -y pnpm@10.34.9 exec douyin-push send life_trade_order_notify --url http://127.0.0.1:3000${PATH} --secret "$DOUYIN_CLIENT_SECRET" --as-douyin`));
+    say(
+      c.cyan(
+        `  npx -y pnpm@10.34.9 exec douyin-push send life_trade_order_notify --url http://127.0.0.1:3000${PATH} --secret "$DOUYIN_CLIENT_SECRET" --as-douyin`,
+      ),
+    );
     say(c.cyan('  npx -y pnpm@10.34.9 exec douyin-push events') + c.dim('        # every event and SPI scenario, with a sample'));
     say(c.cyan('  npx -y pnpm@10.34.9 exec douyin-push --help'));
   } else {

@@ -57,7 +57,9 @@ function labelOf(frame) {
     }
   }
   if (!frame.url) return name;
-  const short = frame.url.includes('node_modules') ? frame.url.replace(/^.*node_modules\/(?!\.pnpm)/, '') : frame.url.replace(/^file:\/\/.*\/(bench\/)/, '$1');
+  const short = frame.url.includes('node_modules')
+    ? frame.url.replace(/^.*node_modules\/(?!\.pnpm)/, '')
+    : frame.url.replace(/^file:\/\/.*\/(bench\/)/, '$1');
   return `${name}  ${short}:${frame.lineNumber + 1}`;
 }
 

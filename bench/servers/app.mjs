@@ -147,7 +147,12 @@ const server = createServer((req, res) => {
     return;
   }
   if (req.url === '/__prefill') {
-    const filled = variant === 'hand' ? Promise.resolve(hand.prefill(CLIENT_KEY)) : variant === 'adapter' ? prefillStore(webhooks.dedupe, CLIENT_KEY) : Promise.resolve();
+    const filled =
+      variant === 'hand'
+        ? Promise.resolve(hand.prefill(CLIENT_KEY))
+        : variant === 'adapter'
+          ? prefillStore(webhooks.dedupe, CLIENT_KEY)
+          : Promise.resolve();
     filled.then(() => res.writeHead(200).end(JSON.stringify({ size: webhooks.dedupe.size })));
     return;
   }

@@ -3,5 +3,9 @@ import { workspaceSources } from '../../vitest.shared';
 
 export default defineProject({
   plugins: [workspaceSources()],
-  test: { name: 'core', include: ['test/**/*.test.ts'], typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' } },
+  test: {
+    name: 'core',
+    include: ['test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
 });

@@ -3,5 +3,9 @@ import { workspaceSources } from '../../vitest.shared';
 
 export default defineProject({
   plugins: [workspaceSources()],
-  test: { name: 'koa', include: ['test/**/*.test.ts'], typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' } },
+  test: {
+    name: 'koa',
+    include: ['test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
+  },
 });

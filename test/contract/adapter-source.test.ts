@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const adapters = ['packages/express/src/index.ts', 'packages/koa/src/index.ts', 'packages/fastify/src/index.ts', 'packages/next/src/index.ts'];
+const adapters = [
+  'packages/express/src/index.ts',
+  'packages/koa/src/index.ts',
+  'packages/fastify/src/index.ts',
+  'packages/next/src/index.ts',
+];
 
 // Signature, parsing, dedupe or status decisions would show up as one of these.
 const forbidden = [

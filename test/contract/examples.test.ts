@@ -55,7 +55,10 @@ describe.each(['express', 'koa'])('examples/%s', (name) => {
     }
     const r = running;
     await until(() => (r.output().match(/^\[douyin\] /gm) ?? []).length >= 4);
-    const lines = r.output().split('\n').filter((l) => l.startsWith('[douyin] '));
+    const lines = r
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('[douyin] '));
     expect(lines).toHaveLength(4);
     expect(r.output()).toContain('order paid: order_id=1065946966824669548 pay_amount=100');
     expect(r.output()).toContain('certificate verify: certificate_id=456');

@@ -13,10 +13,12 @@ import { listen } from './servers.js';
 import { quietKoa } from './starts.js';
 
 const PREFIX = '/api';
-const prefixed = (start: ContractStart): ContractStart => async (mountInfo) => {
-  const server = await start(mountInfo);
-  return { ...server, origin: `${server.origin}${PREFIX}` };
-};
+const prefixed =
+  (start: ContractStart): ContractStart =>
+  async (mountInfo) => {
+    const server = await start(mountInfo);
+    return { ...server, origin: `${server.origin}${PREFIX}` };
+  };
 
 describeContract(
   "express: app.use('/api', douyinWebhook(receiver, { path })) with path relative to the mount",

@@ -8,15 +8,7 @@ import type { DouyinReceiver, DouyinRequest } from '@douyin-push/core';
 import { createWebHandler, readHeader } from '@douyin-push/core/adapter';
 import { createDouyinSpi, buildSpiRequest } from '@douyin-push/core/spi';
 import { buildPush, fixtures, signedHeaders, type FixtureName } from '@douyin-push/core/testing';
-import {
-  CONTRACT_MAX_BODY_BYTES,
-  CONTRACT_PATH,
-  CONTRACT_SECRET,
-  FAIL_ONCE,
-  SLOW,
-  createContractKit,
-  type ContractState,
-} from './kit.js';
+import { CONTRACT_MAX_BODY_BYTES, CONTRACT_PATH, CONTRACT_SECRET, FAIL_ONCE, SLOW, createContractKit, type ContractState } from './kit.js';
 
 /** A running server under test. */
 export interface ContractServer {
@@ -150,8 +142,20 @@ export function describeContract(name: string, start: ContractStart, options: Co
 
     it('answers 401 for a missing or a wrong signature, without running a handler', async () => {
       const content = { product_id: '1', status: 'PASS' };
-      const missing = buildPush({ event: 'life_product_common_audit', content, secret: CONTRACT_SECRET, msgId: uid(), signature: 'missing' });
-      const forged = buildPush({ event: 'life_product_common_audit', content, secret: CONTRACT_SECRET, msgId: uid(), signature: { forgeWith: 'other' } });
+      const missing = buildPush({
+        event: 'life_product_common_audit',
+        content,
+        secret: CONTRACT_SECRET,
+        msgId: uid(),
+        signature: 'missing',
+      });
+      const forged = buildPush({
+        event: 'life_product_common_audit',
+        content,
+        secret: CONTRACT_SECRET,
+        msgId: uid(),
+        signature: { forgeWith: 'other' },
+      });
       const a = await send(url, { body: missing.body, headers: missing.headers });
       const b = await send(url, { body: forged.body, headers: forged.headers });
       expect([a.status, a.json().code]).toEqual([401, 'SIGNATURE_MISSING']);
@@ -193,7 +197,11 @@ export function describeContract(name: string, start: ContractStart, options: Co
           else controller.close();
         },
       });
-      const chunked = await send(url, { body: stream, duplex: 'half', headers: { 'content-type': 'application/json', 'x-douyin-signature': '0'.repeat(40) } });
+      const chunked = await send(url, {
+        body: stream,
+        duplex: 'half',
+        headers: { 'content-type': 'application/json', 'x-douyin-signature': '0'.repeat(40) },
+      });
       expect([chunked.status, chunked.json().code]).toEqual([413, 'BODY_TOO_LARGE']);
     });
 
@@ -206,7 +214,12 @@ export function describeContract(name: string, start: ContractStart, options: Co
     });
 
     it('matches the path exactly, ignoring the query', async () => {
-      const push = buildPush({ event: 'life_product_status_change', content: { product_id: '9', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+      const push = buildPush({
+        event: 'life_product_status_change',
+        content: { product_id: '9', status: 'GOODS_BAN' },
+        secret: CONTRACT_SECRET,
+        msgId: uid(),
+      });
       const res = await send(`${url}?from=douyin&x=1`, { body: push.body, headers: push.headers });
       expect(res.status, res.text).toBe(200);
       expect(await callsFor(push.msgId!)).toHaveLength(1);
@@ -215,7 +228,12 @@ export function describeContract(name: string, start: ContractStart, options: Co
     // Registered only where an adapter routes (not a skip: there is nothing to test otherwise).
     if (options.trailingSlash !== false)
       it('answers the path with one trailing slash too, like every adapter', async () => {
-        const push = buildPush({ event: 'life_product_status_change', content: { product_id: '7', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+        const push = buildPush({
+          event: 'life_product_status_change',
+          content: { product_id: '7', status: 'GOODS_BAN' },
+          secret: CONTRACT_SECRET,
+          msgId: uid(),
+        });
         const res = await send(`${url}/?x=1`, { body: push.body, headers: push.headers });
         expect(res.status, res.text).toBe(200);
         expect(await callsFor(push.msgId!)).toHaveLength(1);
@@ -228,7 +246,9 @@ export function describeContract(name: string, start: ContractStart, options: Co
       const target = new URL(url);
       await new Promise<void>((resolve, reject) => {
         const socket = connect(Number(target.port), target.hostname, () => {
-          socket.write(`POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nX-Douyin-Signature: ${'0'.repeat(40)}\r\nContent-Length: 5000\r\n\r\n{"event":"life_trade_order_notify","content":"`);
+          socket.write(
+            `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nX-Douyin-Signature: ${'0'.repeat(40)}\r\nContent-Length: 5000\r\n\r\n{"event":"life_trade_order_notify","content":"`,
+          );
           setTimeout(() => socket.destroy(), 100);
         });
         socket.on('close', () => resolve());
@@ -239,21 +259,34 @@ export function describeContract(name: string, start: ContractStart, options: Co
     });
 
     it('leaves other paths alone', async () => {
-      const push = buildPush({ event: 'life_product_status_change', content: { product_id: '9', status: 'GOODS_BAN' }, secret: CONTRACT_SECRET, msgId: uid() });
+      const push = buildPush({
+        event: 'life_product_status_change',
+        content: { product_id: '9', status: 'GOODS_BAN' },
+        secret: CONTRACT_SECRET,
+        msgId: uid(),
+      });
       for (const other of ['/contract/other', `${CONTRACT_PATH}/more`]) {
         const res = await send(`${server.origin}${other}`, { body: push.body, headers: push.headers });
         expect(res.status).toBe(404);
       }
       expect(await callsFor(push.msgId!)).toEqual([]);
       if (server.echoPath) {
-        const res = await send(`${server.origin}${server.echoPath}`, { body: '{"a":[1,"二"]}', headers: { 'content-type': 'application/json' } });
+        const res = await send(`${server.origin}${server.echoPath}`, {
+          body: '{"a":[1,"二"]}',
+          headers: { 'content-type': 'application/json' },
+        });
         expect(res.status).toBe(200);
         expect(res.json()).toEqual({ a: [1, '二'] });
       }
     });
 
     it('handles a duplicate Msg-Id once, answering 200 both times', async () => {
-      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid() });
+      const push = buildPush({
+        event: 'life_trade_certificate_notify',
+        content: sampleCertificate(),
+        secret: CONTRACT_SECRET,
+        msgId: uid(),
+      });
       const first = await send(url, { body: push.body, headers: push.headers });
       const second = await send(url, { body: push.body, headers: push.headers });
       expect([first.status, second.status]).toEqual([200, 200]);
@@ -261,7 +294,12 @@ export function describeContract(name: string, start: ContractStart, options: Co
     });
 
     it('answers 500 when a handler fails, and runs the redelivery', async () => {
-      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid(FAIL_ONCE) });
+      const push = buildPush({
+        event: 'life_trade_certificate_notify',
+        content: sampleCertificate(),
+        secret: CONTRACT_SECRET,
+        msgId: uid(FAIL_ONCE),
+      });
       const first = await send(url, { body: push.body, headers: push.headers });
       expect([first.status, first.json().code]).toEqual([500, 'HANDLER_FAILED']);
       expect(first.text).not.toContain('contract handler fails'); // a 5xx does not leak internals
@@ -271,7 +309,12 @@ export function describeContract(name: string, start: ContractStart, options: Co
     });
 
     it('handles concurrent duplicates once', async () => {
-      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid(SLOW) });
+      const push = buildPush({
+        event: 'life_trade_certificate_notify',
+        content: sampleCertificate(),
+        secret: CONTRACT_SECRET,
+        msgId: uid(SLOW),
+      });
       const replies = await Promise.all(Array.from({ length: 6 }, () => send(url, { body: push.body, headers: push.headers })));
       const statuses = replies.map((r) => r.status);
       // A duplicate that sees the first still running waits for it (200) or, past the wait, 409.
@@ -287,7 +330,10 @@ export function describeContract(name: string, start: ContractStart, options: Co
       const other = await start({ receiver: probe, path: '/probe' });
       try {
         const bytes = new Uint8Array([0x7b, 0x22, 0xe4, 0xb8, 0xad, 0x22, 0x7d, 0x0a]); // {"中"}\n
-        const res = await send(`${other.origin}/probe?a=1&b=%E4%B8%AD&a=2`, { body: bytes, headers: { 'content-type': 'application/json', 'x-probe': 'yes' } });
+        const res = await send(`${other.origin}/probe?a=1&b=%E4%B8%AD&a=2`, {
+          body: bytes,
+          headers: { 'content-type': 'application/json', 'x-probe': 'yes' },
+        });
         expect(res.status, res.text).toBe(200);
         // The full path from the server's root (a prefix the app mounted under included).
         const fullPath = new URL(`${other.origin}/probe`).pathname;
@@ -311,7 +357,10 @@ export function describeContract(name: string, start: ContractStart, options: Co
         expect(ok.status, ok.text).toBe(200);
         expect(ok.json()).toMatchObject({ data: { error_code: 0 } });
         // The same request with its query changed no longer verifies: the query reached core.
-        const tampered = await send(`${other.origin}${request.url.replace('timestamp=', 'timestamp=9')}`, { body: request.body, headers: request.headers });
+        const tampered = await send(`${other.origin}${request.url.replace('timestamp=', 'timestamp=9')}`, {
+          body: request.body,
+          headers: request.headers,
+        });
         expect(tampered.status).toBe(401);
       } finally {
         await other.close();
@@ -337,7 +386,12 @@ export function describeBodyParser(name: string, start: ContractStart, outcome: 
     const kit = createContractKit();
     const server = await start({ receiver: kit.webhooks, path: CONTRACT_PATH });
     try {
-      const push = buildPush({ event: 'life_trade_certificate_notify', content: sampleCertificate(), secret: CONTRACT_SECRET, msgId: uid() });
+      const push = buildPush({
+        event: 'life_trade_certificate_notify',
+        content: sampleCertificate(),
+        secret: CONTRACT_SECRET,
+        msgId: uid(),
+      });
       const res = await send(`${server.origin}${CONTRACT_PATH}`, { body: push.body, headers: push.headers });
       if (outcome === 'handled') {
         expect(res.status, res.text).toBe(200);
@@ -356,7 +410,11 @@ export function describeBodyParser(name: string, start: ContractStart, outcome: 
 }
 
 function sampleCertificate() {
-  return { action: 'verify', msg_time: 1679914989, certificate: { certificate_id: '7212557509230723106', order_id: '800', account_id: '712' } };
+  return {
+    action: 'verify',
+    msg_time: 1679914989,
+    certificate: { certificate_id: '7212557509230723106', order_id: '800', account_id: '712' },
+  };
 }
 
 function sha1(bytes: Uint8Array): string {

@@ -8,10 +8,17 @@ import { startApp, type RunningApp } from './next-app';
 const url = inject('nextExampleUrl');
 const exampleDir = fileURLToPath(new URL('../../examples/next', import.meta.url));
 const next = fileURLToPath(new URL('../../examples/next/node_modules/.bin/next', import.meta.url));
-const ROUTES = [['app', '/api/douyin'], ['pages', '/api/douyin-pages']] as const;
+const ROUTES = [
+  ['app', '/api/douyin'],
+  ['pages', '/api/douyin-pages'],
+] as const;
 
 const certificatePush = (secret: string) =>
-  buildPush({ event: 'life_trade_certificate_notify', content: { action: 'verify', msg_time: 1, certificate: { certificate_id: 'c1', order_id: 'o1', account_id: 'a1' } }, secret });
+  buildPush({
+    event: 'life_trade_certificate_notify',
+    content: { action: 'verify', msg_time: 1, certificate: { certificate_id: 'c1', order_id: 'o1', account_id: 'a1' } },
+    secret,
+  });
 
 describe.each(ROUTES)('examples/next, %s router', (_router, path) => {
   it('answers a signed push 200, its duplicate 200 (marked duplicate), and GET 405', async () => {
@@ -38,13 +45,16 @@ describe('examples/next started without DOUYIN_CLIENT_SECRET', () => {
     await app?.stop();
   });
 
-  it.each(ROUTES)('%s router: the first push is answered 500 CONFIG_INVALID (Douyin retries) and the error is logged', async (_router, path) => {
-    const push = certificatePush('any_secret');
-    const response = await fetch(app.url + path, { method: 'POST', headers: push.headers, body: push.body });
-    expect(response.status).toBe(500);
-    expect(await response.json()).toMatchObject({ code: 'CONFIG_INVALID' });
-    // The server's output, not the reply, must say what is wrong: the reply of a 5xx carries no detail.
-    await expect.poll(() => app.output(), { timeout: 5000 }).toMatch(/CONFIG_INVALID/);
-    expect(app.output()).not.toMatch(/\[douyin\] certificate redeemed/);
-  });
+  it.each(ROUTES)(
+    '%s router: the first push is answered 500 CONFIG_INVALID (Douyin retries) and the error is logged',
+    async (_router, path) => {
+      const push = certificatePush('any_secret');
+      const response = await fetch(app.url + path, { method: 'POST', headers: push.headers, body: push.body });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ code: 'CONFIG_INVALID' });
+      // The server's output, not the reply, must say what is wrong: the reply of a 5xx carries no detail.
+      await expect.poll(() => app.output(), { timeout: 5000 }).toMatch(/CONFIG_INVALID/);
+      expect(app.output()).not.toMatch(/\[douyin\] certificate redeemed/);
+    },
+  );
 });

@@ -28,7 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const dist of ['core/dist/index.js', 'core/dist/node.js', 'core/dist/spi.js', 'next/dist/index.js']) {
     if (!existsSync(path(`../../packages/${dist}`))) throw new Error(`test/next: packages/${dist} is missing; run \`pnpm build\` first`);
   }
-  if (!existsSync(`${testAppDir}/node_modules/next`)) throw new Error('test/next: app/node_modules is missing; run `pnpm install` (the test app is a workspace package)');
+  if (!existsSync(`${testAppDir}/node_modules/next`))
+    throw new Error('test/next: app/node_modules is missing; run `pnpm install` (the test app is a workspace package)');
 
   const env = { DOUYIN_CLIENT_SECRET: NEXT_SECRET };
   const reuse = Boolean(process.env.DOUYIN_NEXT_REUSE_BUILD);

@@ -24,7 +24,9 @@ export function buildApp(bin: string, dir: string, extraEnv: AppEnv, reuse = fal
   const log = collect(child);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`test/next: next build in ${dir} exited with ${code}:\n${log()}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`test/next: next build in ${dir} exited with ${code}:\n${log()}`)),
+    );
   });
 }
 

@@ -21,7 +21,9 @@ const thirdParty: Record<string, string> = {
   'fastify-plugin': 'packages/fastify/node_modules/fastify-plugin',
   next: 'packages/next/node_modules/next',
   picocolors: 'packages/cli/node_modules/picocolors',
-  ...Object.fromEntries(['express', 'fastify', 'koa', 'ioredis', 'redis', '@types/node', '@types/express', '@types/koa'].map((n) => [n, `node_modules/${n}`])),
+  ...Object.fromEntries(
+    ['express', 'fastify', 'koa', 'ioredis', 'redis', '@types/node', '@types/express', '@types/koa'].map((n) => [n, `node_modules/${n}`]),
+  ),
 };
 
 let project: string;
@@ -33,7 +35,9 @@ beforeAll(() => {
   for (const name of packages) {
     const dir = join(root, 'packages', name);
     if (!existsSync(join(dir, 'dist'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`);
-    const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tarballs], { cwd: dir, encoding: 'utf8' })) as [{ filename: string }];
+    const [{ filename }] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tarballs], { cwd: dir, encoding: 'utf8' }),
+    ) as [{ filename: string }];
     const target = join(project, 'node_modules/@douyin-push', name);
     mkdirSync(target, { recursive: true });
     execFileSync('tar', ['-xzf', join(tarballs, filename), '-C', target, '--strip-components=1']);

@@ -17,7 +17,12 @@ const setups = {
   }),
   'pg-boss': (name: string) => ({
     queue: () =>
-      pgBossQueue({ connectionString: inject('pgUrl'), name, pollingIntervalMs: 100, bossOptions: { schema: inject('pgSchema'), migrate: false, supervise: false, schedule: false, max: 3 } }),
+      pgBossQueue({
+        connectionString: inject('pgUrl'),
+        name,
+        pollingIntervalMs: 100,
+        bossOptions: { schema: inject('pgSchema'), migrate: false, supervise: false, schedule: false, max: 3 },
+      }),
     flags: ['--engine', 'pg-boss', '--database', inject('pgUrl'), '--schema', inject('pgSchema'), '--name', name],
   }),
 };
@@ -43,8 +48,17 @@ describe.each(['bullmq', 'pg-boss'] as const)('douyin-push queue on %s', (engine
 
     const failed = await runCli(['queue', 'failed', '--json', ...flags]);
     expect(failed.code, failed.stderr).toBe(0);
-    const [job] = JSON.parse(failed.stdout) as { jobId: string; state: string; failedReason: string; push: { msgId: string; body: string } }[];
-    expect(job).toMatchObject({ state: 'failed', failedReason: expect.stringContaining('partner API timed out'), push: { msgId, body: push.body.toString() } });
+    const [job] = JSON.parse(failed.stdout) as {
+      jobId: string;
+      state: string;
+      failedReason: string;
+      push: { msgId: string; body: string };
+    }[];
+    expect(job).toMatchObject({
+      state: 'failed',
+      failedReason: expect.stringContaining('partner API timed out'),
+      push: { msgId, body: push.body.toString() },
+    });
 
     const text = await runCli(['queue', 'failed', ...flags], { env: { NO_COLOR: '1' } });
     expect(text.stdout).toContain(`${job!.jobId}  failed  life_trade_order_notify.pay_success  msg ${msgId}`);

@@ -62,7 +62,9 @@ async function verify(label: string, { replies, crashAt }: Awaited<ReturnType<ty
   const refused = replies.filter((r) => r.status !== 200);
   const refusedInCrash = refused.filter((r) => r.at >= crashAt).length;
   const lastSecond = replies.filter((r) => r.at > replies.at(-1)!.at - 1000);
-  console.log(`${label}: ${replies.length} pushes, ${ok.length} answered 200 (all looked up: ${missing.length} missing), ${refused.length} refused (${[...new Set(refused.map((r) => r.status ?? 'timeout'))].join('/')}; ${refused.length - refusedInCrash} in the pause, ${refusedInCrash} in the crash), ${lastSecond.filter((r) => r.status === 200).length}/${lastSecond.length} 200 in the last second`);
+  console.log(
+    `${label}: ${replies.length} pushes, ${ok.length} answered 200 (all looked up: ${missing.length} missing), ${refused.length} refused (${[...new Set(refused.map((r) => r.status ?? 'timeout'))].join('/')}; ${refused.length - refusedInCrash} in the pause, ${refusedInCrash} in the crash), ${lastSecond.filter((r) => r.status === 200).length}/${lastSecond.length} 200 in the last second`,
+  );
   expect(missing).toEqual([]);
   expect(refused.length - refusedInCrash).toBeGreaterThan(0); // both faults were felt
   expect(refusedInCrash).toBeGreaterThan(0);

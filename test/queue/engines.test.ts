@@ -85,7 +85,17 @@ describe('pg-boss: processes starting together', () => {
     const name = `t-${randomUUID()}`;
     const bossOptions = { schema: inject('pgSchema'), migrate: false, supervise: false, schedule: false, max: 2 };
     const queues = Array.from({ length: 8 }, () => pgBossQueue({ connectionString: inject('pgUrl'), name, bossOptions }));
-    const push = (i: number) => ({ id: `aw:${name}:${i}`, name: 'life_trade_order_notify', action: 'pay_success', msgId: `${i}`, clientKey: 'aw', logId: undefined, receivedAt: Date.now(), body: '{}', msgIdHeader: undefined });
+    const push = (i: number) => ({
+      id: `aw:${name}:${i}`,
+      name: 'life_trade_order_notify',
+      action: 'pay_success',
+      msgId: `${i}`,
+      clientKey: 'aw',
+      logId: undefined,
+      receivedAt: Date.now(),
+      body: '{}',
+      msgIdHeader: undefined,
+    });
     try {
       const results = await Promise.all(queues.map((q, i) => q.enqueue(push(i))));
       expect(results).toEqual(queues.map(() => ({ duplicate: false })));

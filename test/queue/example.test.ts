@@ -30,9 +30,16 @@ it('queues a push in the receiver and handles it in the worker', async () => {
   const worker = run('src/worker.ts');
   expect(await waitFor(() => /listening on/.test(receiver()) && /worker started/.test(worker()), 30_000)).toBe(true);
   const url = /listening on (http:\S+)/.exec(receiver())![1]!;
-  const content = { action: 'pay_success', msg_time: 1722175826, order: { order_id: 'ex-order-1', account_id: '1', pay_amount: 990, original_amount: 990, create_time: 1, pay_time: 2 } };
+  const content = {
+    action: 'pay_success',
+    msg_time: 1722175826,
+    order: { order_id: 'ex-order-1', account_id: '1', pay_amount: 990, original_amount: 990, create_time: 1, pay_time: 2 },
+  };
   const { body, headers } = buildPush({ event: 'life_trade_order_notify', content, secret });
-  const delivery = await deliver({ url, body: Buffer.from(body), headers, event: 'life_trade_order_notify', msgId: headers['Msg-Id'] ?? '', copy: 0 }, AS_DOUYIN);
+  const delivery = await deliver(
+    { url, body: Buffer.from(body), headers, event: 'life_trade_order_notify', msgId: headers['Msg-Id'] ?? '', copy: 0 },
+    AS_DOUYIN,
+  );
   expect(delivery.attempts.map((a) => a.body)).toEqual(['{"ok":true,"queued":true}']);
   expect(await waitFor(() => worker().includes('order pay_success: order_id=ex-order-1 pay_amount=990'), 15_000)).toBe(true);
 });

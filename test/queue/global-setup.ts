@@ -13,7 +13,15 @@ declare module 'vitest' {
   }
 }
 
-const built = ['core/dist/index.js', 'core/dist/node.js', 'redis/dist/index.js', 'queue/dist/index.js', 'queue/dist/bullmq.js', 'queue/dist/pg-boss.js', 'cli/dist/index.js'];
+const built = [
+  'core/dist/index.js',
+  'core/dist/node.js',
+  'redis/dist/index.js',
+  'queue/dist/index.js',
+  'queue/dist/bullmq.js',
+  'queue/dist/pg-boss.js',
+  'cli/dist/index.js',
+];
 export const PG_SCHEMA = 'douyin_push_queue_test';
 
 /**

@@ -21,7 +21,15 @@ async function crashMidJob(engine: 'bullmq' | 'pg-boss') {
   const downstream = await startDownstream();
   downstreams.push(downstream);
   // Short lock / expiry so the test waits seconds, not BullMQ's 30 s or pg-boss's 15 min.
-  const env = engineEnv(engine, downstream.url, { LOCK_MS: '2000', EXPIRE_S: '2', MAINTENANCE_S: '1', SUPERVISE: '1', PROCESSING_TTL_MS: '3000', DELAY_MS: '300', MAX_DELAY_MS: '1000' });
+  const env = engineEnv(engine, downstream.url, {
+    LOCK_MS: '2000',
+    EXPIRE_S: '2',
+    MAINTENANCE_S: '1',
+    SUPERVISE: '1',
+    PROCESSING_TTL_MS: '3000',
+    DELAY_MS: '300',
+    MAX_DELAY_MS: '1000',
+  });
   const receiver = await startReceiver(env);
   processes.push(receiver);
   const first = await startWorker(env);
@@ -43,18 +51,26 @@ async function crashMidJob(engine: 'bullmq' | 'pg-boss') {
   processes.push(second);
   const startedAt = Date.now();
   const done = await waitFor(() => [victim, ...others].every((id) => downstream.handled.has(id)), 45_000);
-  expect(done, `${engine}: handled ${JSON.stringify([...downstream.handled])}; worker said ${JSON.stringify(second.lines.slice(-3))}`).toBe(true);
+  expect(done, `${engine}: handled ${JSON.stringify([...downstream.handled])}; worker said ${JSON.stringify(second.lines.slice(-3))}`).toBe(
+    true,
+  );
   const rerunAfterMs = downstream.firstAt.get(victim)! - startedAt;
   // Douyin delivers the victim again after it completed: 200 duplicate, no second run.
   const again = await Promise.all([victim, ...others].map((id) => deliver(signedPush(url, id), AS_DOUYIN)));
   await new Promise((r) => setTimeout(r, 2000));
-  return { engine, again: [...new Set(again.map((d) => d.attempts.at(-1)?.body))], counts: [victim, ...others].map((id) => downstream.handled.get(id)), rerunAfterMs };
+  return {
+    engine,
+    again: [...new Set(again.map((d) => d.attempts.at(-1)?.body))],
+    counts: [victim, ...others].map((id) => downstream.handled.get(id)),
+    rerunAfterMs,
+  };
 }
 
 describe('worker killed mid-job', () => {
   it('runs the job again on another worker, once, for BullMQ and pg-boss', async () => {
     const results = await Promise.all([crashMidJob('bullmq'), crashMidJob('pg-boss')]);
-    for (const r of results) console.log(`${r.engine}: victim re-ran ${r.rerunAfterMs} ms after the new worker started; handled counts ${r.counts.join(',')}`);
+    for (const r of results)
+      console.log(`${r.engine}: victim re-ran ${r.rerunAfterMs} ms after the new worker started; handled counts ${r.counts.join(',')}`);
     for (const r of results) {
       expect(r.counts).toEqual([1, 1, 1, 1, 1, 1]);
       expect(r.again).toEqual(['{"ok":true,"duplicate":true}']);

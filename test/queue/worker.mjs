@@ -15,7 +15,10 @@ const queue = openQueue(env);
 const worker = createDouyinWorker({
   queue,
   concurrency: Number(env.CONCURRENCY ?? 10),
-  retries: { attempts: Number(env.ATTEMPTS ?? 200), backoff: { delayMs: Number(env.DELAY_MS ?? 500), maxDelayMs: Number(env.MAX_DELAY_MS ?? 2000) } },
+  retries: {
+    attempts: Number(env.ATTEMPTS ?? 200),
+    backoff: { delayMs: Number(env.DELAY_MS ?? 500), maxDelayMs: Number(env.MAX_DELAY_MS ?? 2000) },
+  },
   dedupe: redisDedupe({ client: redis, prefix: env.DEDUPE_PREFIX, processingTtlMs: Number(env.PROCESSING_TTL_MS ?? 60_000) }),
 });
 worker.onAny(async (event) => {

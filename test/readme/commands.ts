@@ -4,7 +4,6 @@ export interface FoundCommand {
   from: string;
 }
 
- 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const SHELL_FENCE = /^```(?:sh|bash|shell|console|zsh)\s*$/;
 
@@ -33,7 +32,9 @@ export function shellCommands(markdown: string, file: string): FoundCommand[] {
       pending = undefined;
       return;
     }
-    const text = stripComment(raw).trim().replace(/^\$\s+/, '');
+    const text = stripComment(raw)
+      .trim()
+      .replace(/^\$\s+/, '');
     if (pending) {
       pending.text += ` ${text.replace(/\\$/, '').trim()}`;
     } else if (text !== '') {

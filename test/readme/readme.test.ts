@@ -59,7 +59,8 @@ describe('the root README, pasted into a shell in a fresh clone (node, npm and n
     const failures: string[] = [];
 
     for (const { match, why } of NOT_RUN) {
-      if (!queue.some((c) => match.test(c.command))) failures.push(`stale exclusion ${match} (${why}): no README command matches it any more; remove it`);
+      if (!queue.some((c) => match.test(c.command)))
+        failures.push(`stale exclusion ${match} (${why}): no README command matches it any more; remove it`);
     }
 
     const ran: string[] = [];
@@ -73,9 +74,13 @@ describe('the root README, pasted into a shell in a fresh clone (node, npm and n
       const runnable = await pointAtReceiver(command);
       const started = Date.now();
       const result = await sh(runnable);
-      ran.push(`${result.code === 0 ? 'ok  ' : 'FAIL'}  ${from}  ${command}  → exit ${result.code}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      ran.push(
+        `${result.code === 0 ? 'ok  ' : 'FAIL'}  ${from}  ${command}  → exit ${result.code}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       if (result.code !== 0) {
-        failures.push(`${from}: \`${command}\`${runnable === command ? '' : ` (run as \`${runnable}\`)`} exited ${result.code}:\n${tail(result.output)}`);
+        failures.push(
+          `${from}: \`${command}\`${runnable === command ? '' : ` (run as \`${runnable}\`)`} exited ${result.code}:\n${tail(result.output)}`,
+        );
       }
       // What the demo tells the user to try next must work as printed, too.
       if (/\bdemo\b/.test(command)) queue.unshift(...printedCommands(result.output, `${from} (printed by the demo)`));
@@ -91,7 +96,22 @@ function sh(command: string): Promise<{ code: number | null; output: string }> {
   const env: Record<string, string | undefined> = { PATH: bin, DOUYIN_CLIENT_SECRET: SECRET, CI: 'true', NEXT_TELEMETRY_DISABLED: '1' };
   // Only what a login shell would carry that the tools need: home (npm/pnpm caches), locale,
   // temp dir, and the network settings of this machine (proxy, extra CA certificates).
-  for (const key of ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'TMPDIR', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
+  for (const key of [
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'LC_ALL',
+    'TMPDIR',
+    'NODE_EXTRA_CA_CERTS',
+    'SSL_CERT_FILE',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+  ]) {
     if (process.env[key] !== undefined) env[key] = process.env[key];
   }
   return new Promise((resolve, reject) => {
@@ -116,7 +136,13 @@ async function pointAtReceiver(command: string): Promise<string> {
 async function startReceiver(): Promise<{ child: ChildProcess; port: number; log: string[] }> {
   const port = await freePort();
   const log: string[] = [];
-  const env: Record<string, string | undefined> = { PATH: bin, HOME: process.env.HOME, PORT: String(port), DOUYIN_CLIENT_SECRET: SECRET, NO_COLOR: '1' };
+  const env: Record<string, string | undefined> = {
+    PATH: bin,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    DOUYIN_CLIENT_SECRET: SECRET,
+    NO_COLOR: '1',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(clone, 'examples/express'),
     env: env as NodeJS.ProcessEnv,
@@ -173,6 +199,11 @@ function which(tool: string): string {
 }
 
 function tail(text: string, lines = 25): string {
-   
-  return text.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n').slice(-lines).join('\n').replace(/^/gm, '    ');
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .join('\n')
+    .replace(/^/gm, '    ');
 }

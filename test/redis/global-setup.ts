@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import provideRedis from '../../packages/redis/test/support/global-setup';
 
-
 const built = ['core/dist/index.js', 'core/dist/node.js', 'redis/dist/index.js'];
 
 /** The worker processes run the built packages; REDIS_URL when set, else our own redis-server. */

@@ -28,7 +28,9 @@ export interface AppProcess {
 
 export async function startApp(framework: string, maxBodyBytes: number): Promise<AppProcess> {
   if (!existsSync(BUILT)) throw new Error('the slow-client tests run the built packages: run `pnpm build` first');
-  const child = spawn(process.execPath, ['--expose-gc', APP, framework, 'adapter', String(maxBodyBytes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', APP, framework, 'adapter', String(maxBodyBytes)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { ready: number }).ready));
     child.once('exit', (code) => reject(new Error(`${framework} app exited with ${code}`)));

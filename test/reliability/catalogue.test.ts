@@ -33,7 +33,12 @@ describe.each(adapters)('catalogue of bad inputs: $name', ({ start }) => {
 
   // Without this, "no handler ran" would also hold for a receiver that never runs one.
   it('control: a valid push on the same server is handled once', async () => {
-    const body = JSON.stringify({ event: 'life_product_status_change', client_key: 'aw_c', content: '{"product_id":"1","status":"GOODS_BAN"}', log_id: 'l' });
+    const body = JSON.stringify({
+      event: 'life_product_status_change',
+      client_key: 'aw_c',
+      content: '{"product_id":"1","status":"GOODS_BAN"}',
+      log_id: 'l',
+    });
     const headers = { 'content-type': 'application/json', 'x-douyin-signature': sign(body, SECRET), 'msg-id': `control-${Math.random()}` };
     const reply = await sendRaw(server.origin, { headers, body });
     expect(reply.status, reply.text).toBe(200);

@@ -75,7 +75,9 @@ function guard<T>(promise: Promise<T>): Promise<T> {
 /** Sends one case and checks every invariant; throws (fast-check shrinks) on a violation. */
 async function check(r: CountingReceiver, c: Case, tally: Map<string, number>): Promise<void> {
   const before = r.handled.length;
-  const reply: DouyinReply = await guard(r.webhooks.handle({ method: c.method, url: '/douyin/webhook', headers: toHeaders(c), body: c.body, adapter: 'node' }));
+  const reply: DouyinReply = await guard(
+    r.webhooks.handle({ method: c.method, url: '/douyin/webhook', headers: toHeaders(c), body: c.body, adapter: 'node' }),
+  );
   const runs = r.handled.length - before;
   const key = reply.status === 200 ? '200' : `${reply.status} ${reply.errorCode}`;
   tally.set(key, (tally.get(key) ?? 0) + 1);
@@ -98,29 +100,62 @@ async function check(r: CountingReceiver, c: Case, tally: Map<string, number>): 
 
 const hex40 = fc.stringMatching(/^[0-9a-f]{40}$/);
 const junkHeader = fc.oneof(fc.string({ maxLength: 60 }), hex40, fc.constant(''), fc.constant('0'.repeat(40)));
-const msgIds = fc.oneof(fc.constant([] as string[]), fc.array(fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, '')), { minLength: 1, maxLength: 2 }));
-const methods = fc.oneof({ weight: 9, arbitrary: fc.constant('POST') }, { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'post') });
+const msgIds = fc.oneof(
+  fc.constant([] as string[]),
+  fc.array(
+    fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, '')),
+    { minLength: 1, maxLength: 2 },
+  ),
+);
+const methods = fc.oneof(
+  { weight: 9, arbitrary: fc.constant('POST') },
+  { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'post') },
+);
 
 /** How the signature header is set for a body: missing, valid, forged, doubled, upper-case… */
-const signatureMode = fc.constantFrom('missing', 'valid', 'valid-upper', 'junk', 'doubled-valid-junk', 'doubled-junk-valid', 'doubled-valid-valid', 'other-secret');
+const signatureMode = fc.constantFrom(
+  'missing',
+  'valid',
+  'valid-upper',
+  'junk',
+  'doubled-valid-junk',
+  'doubled-junk-valid',
+  'doubled-valid-valid',
+  'other-secret',
+);
 function signaturesFor(mode: string, body: Uint8Array, junk: string): string[] {
   const valid = sign(body, SECRET);
   switch (mode) {
-    case 'missing': return [];
-    case 'valid': return [valid];
-    case 'valid-upper': return [valid.toUpperCase()];
-    case 'junk': return [junk];
-    case 'doubled-valid-junk': return [valid, junk];
-    case 'doubled-junk-valid': return [junk, valid];
-    case 'doubled-valid-valid': return [valid, valid];
-    default: return [sign(body, 'another_secret')];
+    case 'missing':
+      return [];
+    case 'valid':
+      return [valid];
+    case 'valid-upper':
+      return [valid.toUpperCase()];
+    case 'junk':
+      return [junk];
+    case 'doubled-valid-junk':
+      return [valid, junk];
+    case 'doubled-junk-valid':
+      return [junk, valid];
+    case 'doubled-valid-valid':
+      return [valid, valid];
+    default:
+      return [sign(body, 'another_secret')];
   }
 }
 
 const caseOf = (body: fc.Arbitrary<Uint8Array>) =>
-  fc.record({ method: methods, body, mode: signatureMode, junk: junkHeader, msgIds, headerShape: fc.constantFrom('record' as const, 'headers' as const) }).map(
-    ({ mode, junk, ...rest }): Case => ({ ...rest, signatures: signaturesFor(mode, rest.body, junk) }),
-  );
+  fc
+    .record({
+      method: methods,
+      body,
+      mode: signatureMode,
+      junk: junkHeader,
+      msgIds,
+      headerShape: fc.constantFrom('record' as const, 'headers' as const),
+    })
+    .map(({ mode, junk, ...rest }): Case => ({ ...rest, signatures: signaturesFor(mode, rest.body, junk) }));
 
 const seeds = [...Object.values(fixtures), verifyBody(12345)].map((s) => enc.encode(s));
 function verifyBody(challenge: unknown) {
@@ -140,20 +175,41 @@ const mutatedPush = fc
     const i = at % (seed.length + 1);
     const b = Buffer.from(seed);
     switch (op) {
-      case 'truncate': return { original: seed, body: b.subarray(0, i) };
-      case 'flip': { const c = Buffer.from(b); if (c.length) c[i % c.length]! ^= 1 << (len % 8); return { original: seed, body: c }; }
-      case 'insert': return { original: seed, body: Buffer.concat([b.subarray(0, i), bytes, b.subarray(i)]) };
-      case 'delete': return { original: seed, body: Buffer.concat([b.subarray(0, i), b.subarray(i + len)]) };
-      case 'invalid-utf8': return { original: seed, body: Buffer.concat([b.subarray(0, i), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff]), b.subarray(i)]) };
-      case 'duplicate': return { original: seed, body: Buffer.concat([b.subarray(0, i), b.subarray(i, i + len), b.subarray(i)]) };
-      default: return { original: seed, body: b };
+      case 'truncate':
+        return { original: seed, body: b.subarray(0, i) };
+      case 'flip': {
+        const c = Buffer.from(b);
+        if (c.length) c[i % c.length]! ^= 1 << (len % 8);
+        return { original: seed, body: c };
+      }
+      case 'insert':
+        return { original: seed, body: Buffer.concat([b.subarray(0, i), bytes, b.subarray(i)]) };
+      case 'delete':
+        return { original: seed, body: Buffer.concat([b.subarray(0, i), b.subarray(i + len)]) };
+      case 'invalid-utf8':
+        return {
+          original: seed,
+          body: Buffer.concat([b.subarray(0, i), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff]), b.subarray(i)]),
+        };
+      case 'duplicate':
+        return { original: seed, body: Buffer.concat([b.subarray(0, i), b.subarray(i, i + len), b.subarray(i)]) };
+      default:
+        return { original: seed, body: b };
     }
   });
 
 const deep = (depth: number, open: string, close: string, inner = '1') => open.repeat(depth) + inner + close.repeat(depth);
 /** Numbers JSON.stringify cannot write: huge, tiny, long, negative zero. */
 const rawNumber = fc.oneof(
-  fc.constantFrom('1e400', '-1e400', '1e-400', '-0', '123456789012345678901234567890123456789', '0.000000000000000000000000000001', '9007199254740993'),
+  fc.constantFrom(
+    '1e400',
+    '-1e400',
+    '1e-400',
+    '-0',
+    '123456789012345678901234567890123456789',
+    '0.000000000000000000000000000001',
+    '9007199254740993',
+  ),
   fc.bigInt().map(String),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
 );
@@ -165,20 +221,35 @@ const rawValue = fc.oneof(
   fc.integer({ min: 1, max: 3_000 }).map((d) => deep(d, '{"a":', '}')),
 );
 const eventName = fc.oneof(
-  fc.constantFrom('life_trade_order_notify', 'life_trade_certificate_notify', 'life_product_common_audit', 'life_product_status_change', 'verify_webhook', 'life_hermes_akte_after_sale_audit'),
+  fc.constantFrom(
+    'life_trade_order_notify',
+    'life_trade_certificate_notify',
+    'life_product_common_audit',
+    'life_product_status_change',
+    'verify_webhook',
+    'life_hermes_akte_after_sale_audit',
+  ),
   fc.string({ maxLength: 30 }),
 );
 /** A whole envelope as raw text: fields of any type, content as a JSON string or raw. */
 const structuredBody = fc
   .record({
     event: fc.oneof({ weight: 4, arbitrary: eventName.map((e) => JSON.stringify(e)) }, { weight: 1, arbitrary: rawValue }),
-    clientKey: fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)) }, { weight: 1, arbitrary: rawValue }),
+    clientKey: fc.oneof(
+      { weight: 4, arbitrary: fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)) },
+      { weight: 1, arbitrary: rawValue },
+    ),
     content: fc.oneof(
       rawValue.map((v) => JSON.stringify(v)), // content as a JSON-encoded string, as Douyin sends it
       rawValue,
       fc.string({ maxLength: 40 }).map((s) => JSON.stringify(s)),
       // verify_webhook's challenge of any shape, up to deeply nested (core echoes it back).
-      fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.integer({ min: 1, max: 20_000 }).map((d) => deep(d, '[', ']'))).map((raw) => JSON.stringify(`{"challenge":${raw}}`)),
+      fc
+        .oneof(
+          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+          fc.integer({ min: 1, max: 20_000 }).map((d) => deep(d, '[', ']')),
+        )
+        .map((raw) => JSON.stringify(`{"challenge":${raw}}`)),
     ),
     msgId: fc.option(fc.string({ maxLength: 40 }).map((s) => JSON.stringify(s))),
     extra: fc.option(rawValue),
@@ -203,32 +274,52 @@ export interface PropertyRun {
 async function runReceiverProperty(name: string, arbitrary: fc.Arbitrary<Case>, numRuns: number, seed?: number): Promise<PropertyRun> {
   const receiver = countingReceiver();
   const tally = new Map<string, number>();
-  await fc.assert(fc.asyncProperty(arbitrary.map(printable), (c) => check(receiver, c, tally)), { numRuns, seed });
+  await fc.assert(
+    fc.asyncProperty(arbitrary.map(printable), (c) => check(receiver, c, tally)),
+    { numRuns, seed },
+  );
   return { name, runs: numRuns, replies: Object.fromEntries([...tally].sort()), handled: receiver.handled.length };
 }
 
 /** Arbitrary bytes (any length up to just over the limit) with any signature and header shape. */
 export const arbitraryBytes = (numRuns: number, seed?: number) =>
-  runReceiverProperty('arbitrary bytes, any headers', caseOf(fc.oneof({ weight: 20, arbitrary: fc.uint8Array({ maxLength: 2048 }) }, { weight: 1, arbitrary: fc.integer({ min: MAX_BODY - 2, max: MAX_BODY + 2 }).map((n) => new Uint8Array(n).fill(0x7b)) })), numRuns, seed);
+  runReceiverProperty(
+    'arbitrary bytes, any headers',
+    caseOf(
+      fc.oneof(
+        { weight: 20, arbitrary: fc.uint8Array({ maxLength: 2048 }) },
+        { weight: 1, arbitrary: fc.integer({ min: MAX_BODY - 2, max: MAX_BODY + 2 }).map((n) => new Uint8Array(n).fill(0x7b)) },
+      ),
+    ),
+    numRuns,
+    seed,
+  );
 
 /** Real pushes mutated: the original signature never verifies the mutation; a re-signed one is judged on its content. */
 export const mutatedPushes = (numRuns: number, seed?: number) =>
   runReceiverProperty(
     'truncated and mutated real pushes',
-    fc.record({ m: mutatedPush, resign: fc.boolean(), shape: fc.constantFrom('record' as const, 'headers' as const), msgIds }).map(({ m, resign, shape, msgIds }): Case => ({
-      method: 'POST',
-      body: m.body,
-      signatures: [sign(resign ? m.body : m.original, SECRET)],
-      msgIds,
-      headerShape: shape,
-    })),
+    fc
+      .record({ m: mutatedPush, resign: fc.boolean(), shape: fc.constantFrom('record' as const, 'headers' as const), msgIds })
+      .map(({ m, resign, shape, msgIds }): Case => ({
+        method: 'POST',
+        body: m.body,
+        signatures: [sign(resign ? m.body : m.original, SECRET)],
+        msgIds,
+        headerShape: shape,
+      })),
     numRuns,
     seed,
   );
 
 /** Signed envelopes of any shape: huge numbers, deep nesting, wrong types, odd challenges. */
 export const structuredEnvelopes = (numRuns: number, seed?: number) =>
-  runReceiverProperty('signed envelopes of any shape', caseOf(structuredBody).map((c) => ({ ...c, method: 'POST', signatures: [sign(c.body, SECRET)] })), numRuns, seed);
+  runReceiverProperty(
+    'signed envelopes of any shape',
+    caseOf(structuredBody).map((c) => ({ ...c, method: 'POST', signatures: [sign(c.body, SECRET)] })),
+    numRuns,
+    seed,
+  );
 
 /** sign() then verifySignature() round-trips for any body and secret; any change breaks it. */
 export async function signRoundTrip(numRuns: number, seed?: number): Promise<PropertyRun> {

@@ -72,7 +72,12 @@ export function sendRaw(origin: string, req: RawRequest): Promise<RawReply> {
  * whole body or answers early and closes (Node's http client would report EPIPE instead of the
  * reply). Resolves with the status, the error code and how much of the body got written.
  */
-export function streamRaw(origin: string, path: string, headers: Record<string, string>, chunks: readonly Uint8Array[]): Promise<RawReply & { bytesWritten: number }> {
+export function streamRaw(
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+  chunks: readonly Uint8Array[],
+): Promise<RawReply & { bytesWritten: number }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);

@@ -17,6 +17,12 @@ describe.each(FRAMEWORKS)('slow and oversized clients: %s', (framework) => {
   });
 
   it('bodies far over the limit are dropped, not held', async () => {
-    await flood(app, { clients: 4, bytesPerClient: 8 * 2 ** 20, chunkBytes: 64 * 1024, maxBodyBytes: LIMIT, allowedGrowthBytes: 16 * 2 ** 20 });
+    await flood(app, {
+      clients: 4,
+      bytesPerClient: 8 * 2 ** 20,
+      chunkBytes: 64 * 1024,
+      maxBodyBytes: LIMIT,
+      allowedGrowthBytes: 16 * 2 ** 20,
+    });
   });
 });

@@ -30,7 +30,11 @@ export async function trickle(app: AppProcess, o: TrickleOptions): Promise<void>
   const slow = Array.from({ length: o.slowClients }, async () => {
     const push = benchPush(nextId('slow'));
     const bytes = [...push.body.subarray(0, o.trickledBytes)].map((b) => Uint8Array.of(b));
-    const reply = await sendRaw(app.origin, { headers: push.headers, body: [...bytes, push.body.subarray(o.trickledBytes)], chunkDelayMs: o.byteDelayMs });
+    const reply = await sendRaw(app.origin, {
+      headers: push.headers,
+      body: [...bytes, push.body.subarray(o.trickledBytes)],
+      chunkDelayMs: o.byteDelayMs,
+    });
     trickling--;
     return reply;
   });
@@ -38,7 +42,9 @@ export async function trickle(app: AppProcess, o: TrickleOptions): Promise<void>
   const normal = [];
   for (let i = 0; i < o.normalPushes; i++) {
     const push = benchPush(nextId('normal'));
-    normal.push(await sendRaw(app.origin, { headers: push.headers, body: push.body }).then((r) => ({ status: r.status, whileTrickling: trickling })));
+    normal.push(
+      await sendRaw(app.origin, { headers: push.headers, body: push.body }).then((r) => ({ status: r.status, whileTrickling: trickling })),
+    );
   }
   const slowReplies = await Promise.all(slow);
   const stillTrickling = normal.filter((n) => n.whileTrickling === o.slowClients).length;

@@ -28,7 +28,9 @@ it(`bundles @douyin-push/core for a worker within ${BUDGET_GZIP_BYTES / 1024} KB
   });
   const code = result.outputFiles[0]!.contents;
   const gzip = gzipSync(code, { level: 9 }).byteLength;
-  const nodeImports = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.imports.filter((i) => i.external).map((i) => i.path);
+  const nodeImports = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.imports.filter((i) => i.external).map(
+    (i) => i.path,
+  );
   const biggest = Object.entries(result.metafile.inputs)
     .map(([file, input]) => ({ file, bytes: input.bytes }))
     .sort((a, b) => b.bytes - a.bytes)

@@ -50,7 +50,12 @@ it("egg 4: a 200 KB push passes (Egg's bodyParser, 100kb, leaves the path alone)
   webhooks.on('life_trade_certificate_notify.verify', (event) => void seen.push(event.rawBody.byteLength));
   const server = await startEgg(webhooks);
   try {
-    const content = { action: 'verify', msg_time: 1, certificate: { certificate_id: 'c1', order_id: 'o1', account_id: 'a1' }, note: 'x'.repeat(200 * 1024) };
+    const content = {
+      action: 'verify',
+      msg_time: 1,
+      certificate: { certificate_id: 'c1', order_id: 'o1', account_id: 'a1' },
+      note: 'x'.repeat(200 * 1024),
+    };
     const push = buildPush({ event: 'life_trade_certificate_notify', content, secret: 'egg_secret', msgId: 'egg-big' });
     const res = await fetch(`${server.origin}/douyin/webhook`, { method: 'POST', body: push.body, headers: push.headers });
     expect(res.status, await res.text()).toBe(200);

@@ -33,7 +33,11 @@ function platformBinary(wrapper: string, platformPackage: string, file: string):
 const arch = process.arch === 'arm64' ? 'aarch64' : 'x64';
 const bunBinary = () => platformBinary('bun', `@oven/bun-${process.platform}-${arch}`, 'bin/bun');
 const denoBinary = () =>
-  platformBinary('deno', `@deno/${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}${process.platform === 'linux' ? '-glibc' : ''}`, 'deno');
+  platformBinary(
+    'deno',
+    `@deno/${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}${process.platform === 'linux' ? '-glibc' : ''}`,
+    'deno',
+  );
 
 /** Runs a child that prints `LISTENING <port> <version>` once it serves; resolves then. */
 function child(command: string, args: string[], env: Record<string, string>, cleanup: () => void): Promise<RunningRuntime> {

@@ -57,7 +57,12 @@ export function describeRuntime(name: string, start: () => Promise<RunningRuntim
       const version = running?.version ?? '(did not start)';
       console.log(
         `[runtimes] ${name} ${version}: ${passed(contract)}/${contract.length} contract cases passed, SPI ${passed(all) - passed(contract)}/${all.length - contract.length} (hashes: ${hashes})` +
-          (startError ? `\n[runtimes] ${name}: ${String((startError as Error).message).split('\n').slice(0, 3).join(' | ')}` : ''),
+          (startError
+            ? `\n[runtimes] ${name}: ${String((startError as Error).message)
+                .split('\n')
+                .slice(0, 3)
+                .join(' | ')}`
+            : ''),
       );
       await running?.close();
     });

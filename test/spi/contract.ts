@@ -160,7 +160,14 @@ export function spiContract(name: string, start: Start): void {
 
     it('退款信息同步 and 订单状态查询 envelopes', async () => {
       expect(
-        envelope((await post({ path: '/spi/refund-notice', body: { order_id: 'n', notice_list: [{ certificate_id: 'c', code: 'x', audit_result: 1 }] } })).text),
+        envelope(
+          (
+            await post({
+              path: '/spi/refund-notice',
+              body: { order_id: 'n', notice_list: [{ certificate_id: 'c', code: 'x', audit_result: 1 }] },
+            })
+          ).text,
+        ),
       ).toEqual({ error_code: 0, description: 'success' });
       expect(envelope((await post({ path: '/spi/order-query', body: { scene: 'fulfil', order_ids: ['1'] } })).text)).toEqual({
         error_code: 0,
@@ -170,7 +177,11 @@ export function spiContract(name: string, start: Start): void {
     });
 
     it('会员信息变更, with an encoded query value the adapter must pass through untouched', async () => {
-      const res = await post({ path: '/spi/member', query: { note: 'a b&c=d/中' }, body: { open_id: 'o1', account_id: '1', update_time: '1709705974' } });
+      const res = await post({
+        path: '/spi/member',
+        query: { note: 'a b&c=d/中' },
+        body: { open_id: 'o1', account_id: '1', update_time: '1709705974' },
+      });
       expect(res.status).toBe(200);
       expect(envelope(res.text)).toEqual({ error_code: 0, description: 'success', seen_query_note: 'a b&c=d/中', open_id: 'o1' });
     });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arbitraryBytes, mutatedPushes, printRuns, signRoundTrip, structuredEnvelopes, type PropertyRun } from '../reliability/properties.js';
+import {
+  arbitraryBytes,
+  mutatedPushes,
+  printRuns,
+  signRoundTrip,
+  structuredEnvelopes,
+  type PropertyRun,
+} from '../reliability/properties.js';
 
 // Over 100 000 generated cases in all (FUZZ_STRESS_RUNS per property, default 26 000 × 4).
 const RUNS = Number(process.env.FUZZ_STRESS_RUNS ?? 26_000);

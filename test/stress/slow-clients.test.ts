@@ -17,6 +17,12 @@ describe.each(FRAMEWORKS)('stress: slow and oversized clients: %s', (framework) 
   });
 
   it('16 clients × 64 MiB over a 1 MiB limit: dropped, not held', async () => {
-    await flood(app, { clients: 16, bytesPerClient: 64 * 2 ** 20, chunkBytes: 64 * 1024, maxBodyBytes: LIMIT, allowedGrowthBytes: 32 * 2 ** 20 });
+    await flood(app, {
+      clients: 16,
+      bytesPerClient: 64 * 2 ** 20,
+      chunkBytes: 64 * 1024,
+      maxBodyBytes: LIMIT,
+      allowedGrowthBytes: 32 * 2 ** 20,
+    });
   });
 });

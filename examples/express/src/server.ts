@@ -29,12 +29,16 @@ douyin.on('life_trade_order_notify', (event) => {
 });
 douyin.on('life_trade_certificate_notify', (event) => {
   const { certificate } = event.content;
-  console.log(`[douyin] certificate ${event.action}: certificate_id=${certificate.certificate_id} order_id=${certificate.order_id} msg=${event.msgId}`);
+  console.log(
+    `[douyin] certificate ${event.action}: certificate_id=${certificate.certificate_id} order_id=${certificate.order_id} msg=${event.msgId}`,
+  );
 });
 // Everything else, one line each.
 douyin.onAny((event) => {
   if (event.name === 'life_trade_order_notify' || event.name === 'life_trade_certificate_notify') return;
-  console.log(`[douyin] ${event.name}${event.action ? `.${event.action}` : ''} msg=${event.msgId} content=${JSON.stringify(event.content)}`);
+  console.log(
+    `[douyin] ${event.name}${event.action ? `.${event.action}` : ''} msg=${event.msgId} content=${JSON.stringify(event.content)}`,
+  );
 });
 douyin.onError((error, context) => {
   console.error(`[douyin] ${error.status} ${error.code}${context.event ? ` (${context.event})` : ''}: ${error.message}`);
@@ -48,7 +52,10 @@ const issueCodes = createDouyinSpi({
   clientSecret,
   handler: async (order) => ({
     result: 'issued',
-    certificates: Array.from({ length: order.count ?? 1 }, (_, i) => ({ certificate_id: `${order.order_id}-${i + 1}`, code: `DEMO${order.order_id}${i + 1}` })),
+    certificates: Array.from({ length: order.count ?? 1 }, (_, i) => ({
+      certificate_id: `${order.order_id}-${i + 1}`,
+      code: `DEMO${order.order_id}${i + 1}`,
+    })),
   }),
 });
 app.use(douyinWebhook(issueCodes, { path: '/douyin/spi/issue' }));

@@ -16,7 +16,9 @@ const douyin = createDouyinWebhooks({ clientSecret });
 
 // Typed handlers: `content` is parsed and checked for each event (and action).
 douyin.on('life_trade_order_notify.pay_success', (event) => {
-  console.log(`[douyin] order paid: order_id=${event.content.order.order_id} pay_amount=${event.content.order.pay_amount} msg=${event.msgId}`);
+  console.log(
+    `[douyin] order paid: order_id=${event.content.order.order_id} pay_amount=${event.content.order.pay_amount} msg=${event.msgId}`,
+  );
 });
 douyin.on('life_trade_certificate_notify', (event) => {
   const { certificate } = event.content;
@@ -24,7 +26,9 @@ douyin.on('life_trade_certificate_notify', (event) => {
 });
 douyin.onAny((event) => {
   if (event.name === 'life_trade_order_notify' || event.name === 'life_trade_certificate_notify') return;
-  console.log(`[douyin] ${event.name}${event.action ? `.${event.action}` : ''} msg=${event.msgId} content=${JSON.stringify(event.content)}`);
+  console.log(
+    `[douyin] ${event.name}${event.action ? `.${event.action}` : ''} msg=${event.msgId} content=${JSON.stringify(event.content)}`,
+  );
 });
 douyin.onError((error, context) => {
   console.error(`[douyin] ${error.status} ${error.code}${context.event ? ` (${context.event})` : ''}: ${error.message}`);

@@ -28,8 +28,10 @@ const server = app.listen(Number(process.env.PORT ?? 3000), () => {
   console.log(`listening on http://127.0.0.1:${port}/douyin/webhook (durable mode, ${queue.engine})`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(async () => {
-    await queue.close();
-    process.exit(0);
-  }));
+  process.once(signal, () =>
+    server.close(async () => {
+      await queue.close();
+      process.exit(0);
+    }),
+  );
 }

@@ -4,7 +4,6 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
 import { CliUsageError } from './errors.js';
 
-
 /**
  * `node:util` parseArgs in strict mode, with its errors turned into usage errors that name the
  * command (so the message can point at that command's `--help`).

@@ -13,8 +13,7 @@ import type { Colors } from './io.js';
  * ```
  */
 export function attemptLine(attempt: Attempt, push: OutgoingPush, policy: DeliveryPolicy, c: Colors): string {
-  const mark =
-    attempt.outcome === 'accepted' ? c.green('✔') : attempt.outcome === 'timeout' ? c.yellow('⏱') : c.red('✖');
+  const mark = attempt.outcome === 'accepted' ? c.green('✔') : attempt.outcome === 'timeout' ? c.yellow('⏱') : c.red('✖');
   const status =
     attempt.status !== undefined
       ? (attempt.status === 200 ? c.green : c.red)(String(attempt.status).padEnd(7))
@@ -51,7 +50,9 @@ export function summaryLines(deliveries: readonly Delivery[], url: string, polic
     lines.push(c.dim(`         latency of answered attempts: min ${min} ms, p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`));
   }
   if (summary.failed > 0 && policy.retries > 0) {
-    lines.push(c.dim(`         Douyin gives up after ${policy.retries + 1} attempts; such a push is lost unless Douyin sends it again later.`));
+    lines.push(
+      c.dim(`         Douyin gives up after ${policy.retries + 1} attempts; such a push is lost unless Douyin sends it again later.`),
+    );
   }
   return lines;
 }

@@ -45,7 +45,10 @@ export interface PushRequest {
  */
 export async function preparePushes(request: PushRequest): Promise<OutgoingPush[]> {
   if (request.count > 1 && request.msgId !== undefined) {
-    throw new CliUsageError('send', '--msg-id names one push; with --count each push gets its own id (use --duplicates to repeat one Msg-Id)');
+    throw new CliUsageError(
+      'send',
+      '--msg-id names one push; with --count each push gets its own id (use --duplicates to repeat one Msg-Id)',
+    );
   }
   const file = request.seed ? seedFile(request.target) : await asFile(request.target, request.cwd);
   const originals: OutgoingPush[] = [];
@@ -64,7 +67,10 @@ interface RawFile {
 
 function fromFile(file: RawFile, request: PushRequest, index: number): OutgoingPush {
   if (request.content !== undefined || request.clientKey !== undefined) {
-    throw new CliUsageError('send', `--content and --client-key build a push from an event name; ${file.path} is sent byte for byte as it is`);
+    throw new CliUsageError(
+      'send',
+      `--content and --client-key build a push from an event name; ${file.path} is sent byte for byte as it is`,
+    );
   }
   // A file's own msg_id is the Msg-Id Douyin would send with it; further --count copies need new ids.
   const msgId = request.msgId ?? (index === 0 ? file.msgId : undefined) ?? newMsgId();
@@ -84,7 +90,12 @@ function seedFile(event: string): RawFile {
     throw new CliUsageError('send', `no seed sample for '${event}'; 'douyin-push events' marks the events that have one`);
   }
   const parsed = JSON.parse(body) as { msg_id?: unknown };
-  return { path: `the ${event} seed sample`, bytes: Buffer.from(body), event, msgId: typeof parsed.msg_id === 'string' ? parsed.msg_id : undefined };
+  return {
+    path: `the ${event} seed sample`,
+    bytes: Buffer.from(body),
+    event,
+    msgId: typeof parsed.msg_id === 'string' ? parsed.msg_id : undefined,
+  };
 }
 
 function fromEvent(request: PushRequest): OutgoingPush {

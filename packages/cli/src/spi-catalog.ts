@@ -22,11 +22,27 @@ export interface SpiCatalogEntry {
 const samples: Readonly<Record<string, { description: string; body: Record<string, unknown> }>> = {
   'trade.order.pre_create_order': {
     description: '三方码 预下单 pre-create order: allow or refuse the purchase',
-    body: { order_id: '1065946966824669548', sku_id: '1805831187321867', third_sku_id: 'SKU-1', count: 1, order_type: 21, original_amount: 100, currency_code: 'CNY', create_order_time: 1722175821 },
+    body: {
+      order_id: '1065946966824669548',
+      sku_id: '1805831187321867',
+      third_sku_id: 'SKU-1',
+      count: 1,
+      order_type: 21,
+      original_amount: 100,
+      currency_code: 'CNY',
+      create_order_time: 1722175821,
+    },
   },
   'fulfilment.order.tripartite_code': {
     description: '三方码 发券 issue codes for a paid order',
-    body: { order_id: '1065946966824669548', count: 1, start_time: 1722175822, expire_time: 1753711822, sku: { sku_name: '双人套餐', sku_id: '1805831187321867', third_sku_id: 'SKU-1' }, amount: { original_amount: 100, pay_amount: 100 } },
+    body: {
+      order_id: '1065946966824669548',
+      count: 1,
+      start_time: 1722175822,
+      expire_time: 1753711822,
+      sku: { sku_name: '双人套餐', sku_id: '1805831187321867', third_sku_id: 'SKU-1' },
+      amount: { original_amount: 100, pay_amount: 100 },
+    },
   },
   'fulfilment.order.refund_apply': {
     description: '三方码 退款申请 refund request: approve, reject or pending',
@@ -34,7 +50,14 @@ const samples: Readonly<Record<string, { description: string; body: Record<strin
   },
   'fulfilment.order.refund_notice': {
     description: '退款信息同步 a refund was decided elsewhere',
-    body: { order_id: '1065946966824669548', after_sale_id: '7400000000000000001', after_sale_type: 3, notice_list: [{ certificate_id: '7212557509230723106', code: 'CODE-1', apply_time: 1722175900, audit_time: 1722175960, audit_result: 1 }] },
+    body: {
+      order_id: '1065946966824669548',
+      after_sale_id: '7400000000000000001',
+      after_sale_type: 3,
+      notice_list: [
+        { certificate_id: '7212557509230723106', code: 'CODE-1', apply_time: 1722175900, audit_time: 1722175960, audit_result: 1 },
+      ],
+    },
   },
   'order.status_query': {
     description: '订单状态查询 order status query (name chosen by this library)',
@@ -42,7 +65,12 @@ const samples: Readonly<Record<string, { description: string; body: Record<strin
   },
   'merchant.member.info.update': {
     description: '会员信息变更 member re-bound a phone number (official example)',
-    body: { open_id: 'f6e35c98-1e53-4943-ad6d-f476f869deab', account_id: '17371731', update_time: '1709705974', info: { mobile: { old_mobile: '2yxFypQ39OrifivISATEqA==', new_mobile: '2yxFypQ39OrifivISAadfj==' } } },
+    body: {
+      open_id: 'f6e35c98-1e53-4943-ad6d-f476f869deab',
+      account_id: '17371731',
+      update_time: '1709705974',
+      info: { mobile: { old_mobile: '2yxFypQ39OrifivISATEqA==', new_mobile: '2yxFypQ39OrifivISAadfj==' } },
+    },
   },
 };
 

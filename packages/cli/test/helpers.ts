@@ -19,7 +19,10 @@ export interface CliResult {
  * Runs the CLI as a real process. Asynchronous on purpose: the receiver under test lives in
  * this process, and a blocking spawnSync would stop it from answering.
  */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; input?: string | Buffer } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; input?: string | Buffer } = {},
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   // The test runner may force colour; each test says what it wants.
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
@@ -70,5 +73,4 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
- 
 export const ANSI = /\u001b\[/;

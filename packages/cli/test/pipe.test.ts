@@ -19,10 +19,14 @@ describe('douyin-push on a pipe', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
     try {
-      const child = spawn(process.execPath, [BIN, 'send', 'life_trade_order_notify', '--url', receiver.url, '--secret', 'S', '--count', '3'], {
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'send', 'life_trade_order_notify', '--url', receiver.url, '--secret', 'S', '--count', '3'],
+        {
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

@@ -119,7 +119,17 @@ describe('douyin-push send against a real receiver', () => {
 
   it('--duplicates: the same Msg-Id again is answered 200 and handled once', async () => {
     const receiver = await coreReceiver();
-    const result = await runCli(['send', 'life_trade_order_notify', '--url', receiver.url, '--secret', SECRET, '--duplicates', '2', '--json']);
+    const result = await runCli([
+      'send',
+      'life_trade_order_notify',
+      '--url',
+      receiver.url,
+      '--secret',
+      SECRET,
+      '--duplicates',
+      '2',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.pushes.map((p: { duplicate: number }) => p.duplicate)).toEqual([0, 1, 2]);
@@ -130,7 +140,19 @@ describe('douyin-push send against a real receiver', () => {
 
   it('--count with --concurrency sends distinct pushes in parallel, each handled', async () => {
     const receiver = await coreReceiver();
-    const result = await runCli(['send', 'life_product_common_audit', '--url', receiver.url, '--secret', SECRET, '--count', '20', '--concurrency', '5', '--json']);
+    const result = await runCli([
+      'send',
+      'life_product_common_audit',
+      '--url',
+      receiver.url,
+      '--secret',
+      SECRET,
+      '--count',
+      '20',
+      '--concurrency',
+      '5',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).summary).toMatchObject({ pushes: 20, delivered: 20, attempts: 20 });
     expect(new Set(receiver.handled.map((e) => e.msgId)).size).toBe(20);
@@ -179,12 +201,19 @@ describe('douyin-push send against a real receiver', () => {
   it('every event `events` lists is sent and accepted by core (samples match the schemas)', async () => {
     const receiver = await coreReceiver();
     const listed = JSON.parse((await runCli(['events', '--json'])).stdout) as { events: { event: string }[] };
-    const results = await Promise.all(listed.events.map(({ event }) => runCli(['send', event, '--url', receiver.url, '--secret', SECRET, '--json'])));
+    const results = await Promise.all(
+      listed.events.map(({ event }) => runCli(['send', event, '--url', receiver.url, '--secret', SECRET, '--json'])),
+    );
     results.forEach((result, i) => {
       const { event } = listed.events[i]!;
       expect({ event, code: result.code, stderr: result.stderr }).toEqual({ event, code: 0, stderr: '' });
     });
-    expect(receiver.handled.map((e) => e.name).sort()).toEqual(listed.events.map((e) => e.event).filter((e) => e !== 'verify_webhook').sort());
+    expect(receiver.handled.map((e) => e.name).sort()).toEqual(
+      listed.events
+        .map((e) => e.event)
+        .filter((e) => e !== 'verify_webhook')
+        .sort(),
+    );
     expect(receiver.handled.every((e) => e.schemaIssues === undefined)).toBe(true);
   });
 

@@ -30,7 +30,16 @@ async function spiReceiver(scenario: string) {
 describe('douyin-push spi against a real SPI receiver', () => {
   it('signs the call (query client_key, timestamp, sign; header x-life-sign) and prints the reply envelope', async () => {
     const receiver = await spiReceiver('fulfilment.order.tripartite_code');
-    const result = await runCli(['spi', 'fulfilment.order.tripartite_code', '--url', receiver.url, '--secret', SECRET, '--client-key', CLIENT_KEY]);
+    const result = await runCli([
+      'spi',
+      'fulfilment.order.tripartite_code',
+      '--url',
+      receiver.url,
+      '--secret',
+      SECRET,
+      '--client-key',
+      CLIENT_KEY,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\?client_key=aw_cli_test&timestamp=\d{13}&sign=[0-9a-f]{32}/);
@@ -60,7 +69,16 @@ describe('douyin-push spi against a real SPI receiver', () => {
 
   it('a forged secret: the 401 is shown, the handler never runs, exit 1', async () => {
     const receiver = await spiReceiver('fulfilment.order.refund_apply');
-    const result = await runCli(['spi', 'fulfilment.order.refund_apply', '--url', receiver.url, '--secret', 'forged', '--client-key', CLIENT_KEY]);
+    const result = await runCli([
+      'spi',
+      'fulfilment.order.refund_apply',
+      '--url',
+      receiver.url,
+      '--secret',
+      'forged',
+      '--client-key',
+      CLIENT_KEY,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✖ 401/);
     expect(receiver.bodies).toHaveLength(0);
@@ -68,7 +86,18 @@ describe('douyin-push spi against a real SPI receiver', () => {
 
   it('--body is sent as given; a missing --client-key is a usage error', async () => {
     const receiver = await spiReceiver('order.status_query');
-    const result = await runCli(['spi', 'order.status_query', '--url', receiver.url, '--secret', SECRET, '--client-key', CLIENT_KEY, '--body', '{"scene":"fulfil","order_ids":["42"]}']);
+    const result = await runCli([
+      'spi',
+      'order.status_query',
+      '--url',
+      receiver.url,
+      '--secret',
+      SECRET,
+      '--client-key',
+      CLIENT_KEY,
+      '--body',
+      '{"scene":"fulfil","order_ids":["42"]}',
+    ]);
     expect(result.code).toBe(0);
     expect(receiver.bodies[0]).toMatchObject({ order_ids: ['42'] });
     const missing = await runCli(['spi', 'order.status_query', '--url', receiver.url, '--secret', SECRET]);

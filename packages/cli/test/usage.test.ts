@@ -10,7 +10,11 @@ describe('douyin-push usage', () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
     for (const command of COMMANDS) expect(top.stdout).toContain(`  ${command} `);
-    const variants = COMMANDS.flatMap((command) => [[command, '--help'], ['help', command], [command, '--bogus', '-h']]);
+    const variants = COMMANDS.flatMap((command) => [
+      [command, '--help'],
+      ['help', command],
+      [command, '--bogus', '-h'],
+    ]);
     const results = await Promise.all(variants.map((args) => runCli(args)));
     results.forEach((result, i) => {
       const args = variants[i]!;
@@ -52,12 +56,12 @@ describe('douyin-push usage', () => {
     expect(result.code).toBe(0);
     const { events } = JSON.parse(result.stdout) as { events: { event: string; content: unknown; source: string; seed: boolean }[] };
     expect(events.map((e) => e.event).sort()).toEqual(['verify_webhook', ...Object.keys(eventSchemas)].sort());
-    expect(events.filter((e) => e.seed).map((e) => e.event).sort()).toEqual([
-      'life_product_common_audit',
-      'life_product_status_change',
-      'life_trade_certificate_notify',
-      'life_trade_order_notify',
-    ]);
+    expect(
+      events
+        .filter((e) => e.seed)
+        .map((e) => e.event)
+        .sort(),
+    ).toEqual(['life_product_common_audit', 'life_product_status_change', 'life_trade_certificate_notify', 'life_trade_order_notify']);
     for (const entry of events) expect(typeof entry.content).toBe('object');
   });
 

@@ -16,7 +16,13 @@
  *
  * @packageDocumentation
  */
-export { createDouyinWebhooks, type AddedEventsOff, type AddedEventsOn, type DouyinWebhooks, type DouyinWebhooksOptions } from './push/webhooks.js';
+export {
+  createDouyinWebhooks,
+  type AddedEventsOff,
+  type AddedEventsOn,
+  type DouyinWebhooks,
+  type DouyinWebhooksOptions,
+} from './push/webhooks.js';
 export { defaultDedupeKey, type DedupeKey } from './push/dedupe-key.js';
 export { sign, verifySignature } from './push/signature.js';
 export { DouyinPushError, DouyinHandlerError, type DouyinErrorCode } from './shared/errors.js';

@@ -26,7 +26,11 @@ describe('verify_webhook', () => {
   it('passes the known-answer vector body (signed, client_key "abc")', async () => {
     const body = '{"event":"verify_webhook","client_key":"abc","content":{"challenge":12345}}';
     const webhooks = createDouyinWebhooks({ clientSecret: 'test_secret_123' });
-    const reply = await webhooks.handle({ method: 'POST', headers: { 'x-douyin-signature': 'fb7f0bfec5efd2fabbe803e03bfc6b0a186258e3' }, body });
+    const reply = await webhooks.handle({
+      method: 'POST',
+      headers: { 'x-douyin-signature': 'fb7f0bfec5efd2fabbe803e03bfc6b0a186258e3' },
+      body,
+    });
     expect(reply).toMatchObject({ status: 200, body: '{"challenge":12345}' });
   });
 

@@ -26,7 +26,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** str1 of protocol §7.2, built by hand from the vector (secret, sorted query without sign, http_body). */
 function spiString(v: Vectors['spi'][number]): string {
-  const params = [...new URLSearchParams(v.query)].filter(([key]) => key !== 'sign').map(([k, val]) => `${k}=${val}`).sort();
+  const params = [...new URLSearchParams(v.query)]
+    .filter(([key]) => key !== 'sign')
+    .map(([k, val]) => `${k}=${val}`)
+    .sort();
   return [v.secret, ...params, `http_body=${v.body}`].join('&');
 }
 
@@ -65,8 +68,12 @@ describe.each(backends)('%s', (_name, h) => {
     expect(h.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(h.md5Hex('')).toBe('d41d8cd98f00b204e9800998ecf8427e');
     // RFC 4231 test case 2
-    expect(h.hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
-    expect(h.hmacSha256Hex(bytes('Jefe'), [bytes('what do ya '), 'want for nothing?'])).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(h.hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+    expect(h.hmacSha256Hex(bytes('Jefe'), [bytes('what do ya '), 'want for nothing?'])).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 
   it('agrees with node:crypto on random bytes, whatever the split into parts', () => {
@@ -118,7 +125,11 @@ describe('a runtime without node:crypto (workerd without nodejs_compat, edge-run
   it('falls back when there is no process at all, or getBuiltinModule throws', () => {
     vi.stubGlobal('process', undefined);
     expect(findNodeCrypto()).toBeUndefined();
-    vi.stubGlobal('process', { getBuiltinModule: () => { throw new Error('no such module'); } });
+    vi.stubGlobal('process', {
+      getBuiltinModule: () => {
+        throw new Error('no such module');
+      },
+    });
     expect(findNodeCrypto()).toBeUndefined();
   });
 });

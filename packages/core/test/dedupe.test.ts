@@ -3,8 +3,10 @@ import { createDouyinWebhooks, memoryDedupe, type DedupeStore } from '@douyin-pu
 import { buildPush, sampleContents } from '@douyin-push/core/testing';
 import { SECRET, deferred } from './helpers';
 
-const push = (msgId = 'msg-1', clientKey = 'aw_test_client') =>
-  ({ method: 'POST', ...buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: SECRET, msgId, clientKey }) });
+const push = (msgId = 'msg-1', clientKey = 'aw_test_client') => ({
+  method: 'POST',
+  ...buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: SECRET, msgId, clientKey }),
+});
 
 describe('dedupe in the pipeline', () => {
   it('answers a completed duplicate 200 without running handlers again', async () => {
@@ -41,7 +43,10 @@ describe('dedupe in the pipeline', () => {
     const withBodyId = push('body-id');
     delete (withBodyId.headers as Record<string, string>)['msg-id'];
     await webhooks.handle(withBodyId);
-    const noId = { method: 'POST', ...buildPush({ event: 'life_product_status_change', content: { product_id: '1', status: 'GOODS_BAN' }, secret: SECRET, msgId: null }) };
+    const noId = {
+      method: 'POST',
+      ...buildPush({ event: 'life_product_status_change', content: { product_id: '1', status: 'GOODS_BAN' }, secret: SECRET, msgId: null }),
+    };
     await webhooks.handle(noId);
     await webhooks.handle(noId);
     expect(ids).toHaveLength(2);

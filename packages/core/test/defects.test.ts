@@ -55,7 +55,12 @@ describe('one deadline per request, from its arrival', () => {
 
 describe('memoryDedupe under load', () => {
   it('never lets completed ids evict in-flight claims: 150 in flight with max 100, duplicates run nothing', async () => {
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, dedupe: memoryDedupe({ max: 100 }), inFlightWaitMs: 1, onError: () => undefined });
+    const webhooks = createDouyinWebhooks({
+      clientSecret: SECRET,
+      dedupe: memoryDedupe({ max: 100 }),
+      inFlightWaitMs: 1,
+      onError: () => undefined,
+    });
     const gate = deferred();
     const runs = new Map<string, number>();
     webhooks.on('life_product_status_change', async (event) => {
@@ -82,7 +87,8 @@ describe('memoryDedupe under load', () => {
     const webhooks = createDouyinWebhooks({ clientSecret: SECRET, dedupe: memoryDedupe({ maxInFlight: 2 }), onError: () => undefined });
     const gate = deferred();
     webhooks.on('life_product_status_change', () => gate.promise);
-    const push = (i: number) => buildPush({ event: 'life_product_status_change', content: { product_id: String(i), status: 'ON' }, secret: SECRET });
+    const push = (i: number) =>
+      buildPush({ event: 'life_product_status_change', content: { product_id: String(i), status: 'ON' }, secret: SECRET });
     const running = [webhooks.handle({ method: 'POST', ...push(1) }), webhooks.handle({ method: 'POST', ...push(2) })];
     const third = await webhooks.handle({ method: 'POST', ...push(3) });
     expect(third.status).toBe(503);
@@ -111,7 +117,12 @@ describe('dedupe identity', () => {
     webhooks.on('life_trade_certificate_notify', (event) => void seen.push(`${event.action}@${event.content.certificate.code}`));
     const msgId = 'same-entity-same-action';
     const verify = buildPush({ event: 'life_trade_certificate_notify', content: certificate('verify', 100), secret: SECRET, msgId });
-    const cancel = buildPush({ event: 'life_trade_certificate_notify', content: certificate('verify_cancel', 100), secret: SECRET, msgId: 'other' });
+    const cancel = buildPush({
+      event: 'life_trade_certificate_notify',
+      content: certificate('verify_cancel', 100),
+      secret: SECRET,
+      msgId: 'other',
+    });
     const verifyAgain = buildPush({ event: 'life_trade_certificate_notify', content: certificate('verify', 200), secret: SECRET, msgId });
     for (const push of [verify, verify, cancel, verifyAgain, verifyAgain]) await webhooks.handle({ method: 'POST', ...push });
     expect(seen).toEqual(['verify@100', 'verify_cancel@100', 'verify@200']);
@@ -143,7 +154,10 @@ describe('event names', () => {
 
   it('does not warn for an event declared through `schemas`', async () => {
     const { z } = await import('zod');
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, schemas: { life_member_join: z.looseObject({ account_id: z.string() }) } });
+    const webhooks = createDouyinWebhooks({
+      clientSecret: SECRET,
+      schemas: { life_member_join: z.looseObject({ account_id: z.string() }) },
+    });
     const warnings: string[] = [];
     webhooks.onError((error) => void warnings.push(error.code));
     webhooks.on('life_member_join' as never, () => undefined);
@@ -169,7 +183,14 @@ describe('error context', () => {
     const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
     const contexts: unknown[] = [];
     webhooks.onError((_error, context) => void contexts.push(context));
-    const forged = buildPush({ event: 'life_trade_order_notify', content: {}, secret: SECRET, msgId: 'm-forged', clientKey: 'evil', signature: { forgeWith: 'x' } });
+    const forged = buildPush({
+      event: 'life_trade_order_notify',
+      content: {},
+      secret: SECRET,
+      msgId: 'm-forged',
+      clientKey: 'evil',
+      signature: { forgeWith: 'x' },
+    });
     await webhooks.handle({ method: 'POST', ...forged });
     expect(contexts[0]).toEqual({ source: 'push', verified: false, claimedMsgId: 'm-forged' });
   });

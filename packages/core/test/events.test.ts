@@ -16,12 +16,15 @@ const send = <E extends string>(w: ReturnType<typeof createDouyinWebhooks>, even
   w.handle({ method: 'POST', ...buildPush({ event, content: content as never, secret: SECRET, ...extra }) });
 
 describe('events', () => {
-  it.each(Object.keys(sampleContents) as (keyof typeof eventSchemas)[])('%s: its sample content passes its schema and is delivered', async (name) => {
-    const { webhooks, events } = collect();
-    expect((await send(webhooks, name, sampleContents[name])).status).toBe(200);
-    expect(events[0]).toMatchObject({ name, schemaIssues: undefined });
-    expect(eventSchemas[name].safeParse(sampleContents[name]).success).toBe(true);
-  });
+  it.each(Object.keys(sampleContents) as (keyof typeof eventSchemas)[])(
+    '%s: its sample content passes its schema and is delivered',
+    async (name) => {
+      const { webhooks, events } = collect();
+      expect((await send(webhooks, name, sampleContents[name])).status).toBe(200);
+      expect(events[0]).toMatchObject({ name, schemaIssues: undefined });
+      expect(eventSchemas[name].safeParse(sampleContents[name]).success).toBe(true);
+    },
+  );
 
   it('delivers an unknown event to onAny with its content, and 200', async () => {
     const { webhooks, events } = collect();
@@ -88,17 +91,22 @@ describe('events', () => {
     const reply = await send(webhooks, 'life_trade_order_notify', { action: 'pay_success', order: { order_id: 5 } });
     expect(reply.status).toBe(200);
     expect(events[0]!.content).toEqual({ action: 'pay_success', order: { order_id: 5 } });
-    expect(events[0]!.schemaIssues?.map((i) => i.path.join('.'))).toEqual(
-      expect.arrayContaining(['msg_time', 'order.account_id']),
-    );
+    expect(events[0]!.schemaIssues?.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['msg_time', 'order.account_id']));
     expect(mismatch).toHaveBeenCalledOnce();
   });
 
   it('parses leniently: numeric strings and numeric ids', async () => {
     const { webhooks, events } = collect();
-    const content = { action: 'pay_success', msg_time: '1722175826', order: { order_id: 1, account_id: '2', pay_amount: '100', original_amount: 100, create_time: 1, pay_time: 2 } };
+    const content = {
+      action: 'pay_success',
+      msg_time: '1722175826',
+      order: { order_id: 1, account_id: '2', pay_amount: '100', original_amount: 100, create_time: 1, pay_time: 2 },
+    };
     await send(webhooks, 'life_trade_order_notify', content);
-    expect(events[0]).toMatchObject({ content: { msg_time: 1722175826, order: { order_id: '1', pay_amount: 100 } }, schemaIssues: undefined });
+    expect(events[0]).toMatchObject({
+      content: { msg_time: 1722175826, order: { order_id: '1', pay_amount: 100 } },
+      schemaIssues: undefined,
+    });
   });
 
   it("accepts the seed's spelling life_hermes_axte_after_sale_audit as the documented event", async () => {
@@ -133,9 +141,19 @@ describe('clientSecret as a function of client_key', () => {
   it('verifies each app with its own secret and refuses a push signed with another app’s', async () => {
     const reported: string[] = [];
     const webhooks = createDouyinWebhooks({ clientSecret: lookup, onError: (error) => void reported.push(error.message) });
-    const ok = buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: 'secret-b', clientKey: 'app_b' });
+    const ok = buildPush({
+      event: 'life_trade_order_notify',
+      content: sampleContents.life_trade_order_notify,
+      secret: 'secret-b',
+      clientKey: 'app_b',
+    });
     expect((await webhooks.handle({ method: 'POST', ...ok })).status).toBe(200);
-    const crossed = buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: 'secret-a', clientKey: 'app_b' });
+    const crossed = buildPush({
+      event: 'life_trade_order_notify',
+      content: sampleContents.life_trade_order_notify,
+      secret: 'secret-a',
+      clientKey: 'app_b',
+    });
     expect((await webhooks.handle({ method: 'POST', ...crossed })).status).toBe(401);
     const unknown = buildPush({ event: 'life_trade_order_notify', content: {}, secret: 'secret-a', clientKey: 'app_zzz' });
     const reply = await webhooks.handle({ method: 'POST', ...unknown });
@@ -146,14 +164,26 @@ describe('clientSecret as a function of client_key', () => {
   it('gets the real client_key of a verify_webhook when Douyin fills it in (as production does)', async () => {
     const asked: string[] = [];
     const webhooks = createDouyinWebhooks({ clientSecret: (key) => (asked.push(key), apps[key]) });
-    const challenge = buildPush({ event: 'verify_webhook', clientKey: 'app_a', content: { challenge: 1768378043 }, secret: 'secret-a', contentAs: 'object' });
+    const challenge = buildPush({
+      event: 'verify_webhook',
+      clientKey: 'app_a',
+      content: { challenge: 1768378043 },
+      secret: 'secret-a',
+      contentAs: 'object',
+    });
     expect((await webhooks.handle({ method: 'POST', ...challenge })).body).toBe('{"challenge":1768378043}');
     expect(asked).toEqual(['app_a']);
   });
 
   it('receives "" for verify_webhook and may answer with every secret', async () => {
     const webhooks = createDouyinWebhooks({ clientSecret: lookup });
-    const challenge = buildPush({ event: 'verify_webhook', clientKey: '', content: { challenge: 3 }, secret: 'secret-b', contentAs: 'object' });
+    const challenge = buildPush({
+      event: 'verify_webhook',
+      clientKey: '',
+      content: { challenge: 3 },
+      secret: 'secret-b',
+      contentAs: 'object',
+    });
     expect((await webhooks.handle({ method: 'POST', ...challenge })).body).toBe('{"challenge":3}');
   });
 });

@@ -52,7 +52,10 @@ describe('durable mode (inbox)', () => {
 
   it('a forged push never reaches the inbox', async () => {
     const stored: InboxPush[] = [];
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, inbox: { enqueue: async (p) => (stored.push(p), { duplicate: false }) } });
+    const webhooks = createDouyinWebhooks({
+      clientSecret: SECRET,
+      inbox: { enqueue: async (p) => (stored.push(p), { duplicate: false }) },
+    });
     webhooks.onError(() => undefined);
     const reply = await webhooks.handle(post(body, signedHeaders(body, 'other-secret')));
     expect(reply.status).toBe(401);

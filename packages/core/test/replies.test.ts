@@ -29,14 +29,49 @@ interface Row {
 // The README's reply table, row by row; `ran` proves no handler ran for any 4xx.
 const rows: Row[] = [
   { name: 'handled push', request: () => ({ method: 'POST', ...order() }), status: 200 },
-  { name: 'missing signature', request: () => ({ method: 'POST', ...buildPush({ event: 'life_trade_order_notify', content: {}, secret: SECRET, signature: 'missing' }) }), status: 401, code: 'SIGNATURE_MISSING' },
-  { name: 'wrong signature', request: () => ({ method: 'POST', ...buildPush({ event: 'life_trade_order_notify', content: {}, secret: SECRET, signature: { forgeWith: 'other' } }) }), status: 401, code: 'SIGNATURE_MISMATCH' },
+  {
+    name: 'missing signature',
+    request: () => ({
+      method: 'POST',
+      ...buildPush({ event: 'life_trade_order_notify', content: {}, secret: SECRET, signature: 'missing' }),
+    }),
+    status: 401,
+    code: 'SIGNATURE_MISSING',
+  },
+  {
+    name: 'wrong signature',
+    request: () => ({
+      method: 'POST',
+      ...buildPush({ event: 'life_trade_order_notify', content: {}, secret: SECRET, signature: { forgeWith: 'other' } }),
+    }),
+    status: 401,
+    code: 'SIGNATURE_MISMATCH',
+  },
   { name: 'body not JSON', request: () => signedRaw('not json'), status: 400, code: 'INVALID_JSON' },
   { name: 'body a JSON array', request: () => signedRaw('[1,2]'), status: 400, code: 'INVALID_JSON' },
-  { name: 'body not UTF-8', request: () => ({ method: 'POST', headers: signedHeaders(new Uint8Array([0x7b, 0xff, 0x7d]), SECRET), body: new Uint8Array([0x7b, 0xff, 0x7d]) }), status: 400, code: 'INVALID_JSON' },
+  {
+    name: 'body not UTF-8',
+    request: () => ({
+      method: 'POST',
+      headers: signedHeaders(new Uint8Array([0x7b, 0xff, 0x7d]), SECRET),
+      body: new Uint8Array([0x7b, 0xff, 0x7d]),
+    }),
+    status: 400,
+    code: 'INVALID_JSON',
+  },
   { name: 'envelope without event', request: () => signedRaw('{"client_key":"a","content":"{}"}'), status: 400, code: 'INVALID_ENVELOPE' },
-  { name: 'content string not JSON', request: () => signedRaw('{"event":"life_trade_order_notify","client_key":"a","content":"{oops"}'), status: 400, code: 'INVALID_CONTENT' },
-  { name: 'body larger than maxBodyBytes', request: () => signedRaw(JSON.stringify({ event: 'x', content: 'a'.repeat(5000) })), status: 413, code: 'BODY_TOO_LARGE' },
+  {
+    name: 'content string not JSON',
+    request: () => signedRaw('{"event":"life_trade_order_notify","client_key":"a","content":"{oops"}'),
+    status: 400,
+    code: 'INVALID_CONTENT',
+  },
+  {
+    name: 'body larger than maxBodyBytes',
+    request: () => signedRaw(JSON.stringify({ event: 'x', content: 'a'.repeat(5000) })),
+    status: 413,
+    code: 'BODY_TOO_LARGE',
+  },
   { name: 'GET', request: () => ({ method: 'GET', headers: {}, body: undefined }), status: 405, code: 'METHOD_NOT_ALLOWED' },
   { name: 'PUT with a signed body', request: () => ({ method: 'PUT', ...order() }), status: 405, code: 'METHOD_NOT_ALLOWED' },
 ];
@@ -92,10 +127,15 @@ describe('reply table', () => {
   it('explains a signature mismatch to onError (parsed body, other app, whitespace in the secret), not to the caller', async () => {
     const webhooks = createDouyinWebhooks({ clientSecret: ` ${SECRET}\n` });
     const reported: { message: string; verified: unknown; clientKey: unknown }[] = [];
-    webhooks.onError((error, context) => void reported.push({ message: error.message, verified: context.verified, clientKey: context.clientKey }));
+    webhooks.onError(
+      (error, context) => void reported.push({ message: error.message, verified: context.verified, clientKey: context.clientKey }),
+    );
     const reply = await webhooks.handle({ method: 'POST', ...order() });
     expect(reply.status).toBe(401);
-    expect(JSON.parse(reply.body)).toEqual({ code: 'SIGNATURE_MISMATCH', message: '@douyin-push/core: X-Douyin-Signature does not match.' });
+    expect(JSON.parse(reply.body)).toEqual({
+      code: 'SIGNATURE_MISMATCH',
+      message: '@douyin-push/core: X-Douyin-Signature does not match.',
+    });
     expect(reported).toHaveLength(1);
     expect(reported[0]!.message).toMatch(/re-serialised/);
     expect(reported[0]!.message).toMatch(/another app/);
@@ -146,7 +186,8 @@ describe('reply table', () => {
 
   it('signs what was received: a body with an extra space verifies only against its own bytes', async () => {
     const { webhooks } = receiver();
-    const body = ' {"event":"life_product_status_change","client_key":"k","content":"{\\"product_id\\":\\"1\\",\\"status\\":\\"GOODS_BAN\\"}","log_id":"l"}';
+    const body =
+      ' {"event":"life_product_status_change","client_key":"k","content":"{\\"product_id\\":\\"1\\",\\"status\\":\\"GOODS_BAN\\"}","log_id":"l"}';
     const reply = await webhooks.handle({ method: 'POST', headers: { 'X-Douyin-Signature': sign(body, SECRET).toUpperCase() }, body });
     expect(reply.status).toBe(200);
   });
@@ -155,7 +196,11 @@ describe('reply table', () => {
 describe('DouyinPushError across copies of core', () => {
   it('recognises an error from another copy (ESM vs CJS build) by its brand, and keeps subclass checks exact', async () => {
     const { DouyinPushError, DouyinHandlerError } = await import('@douyin-push/core');
-    const foreign = Object.assign(new Error('from the other build'), { [Symbol.for('@douyin-push/error')]: true, code: 'BODY_TOO_LARGE', status: 413 });
+    const foreign = Object.assign(new Error('from the other build'), {
+      [Symbol.for('@douyin-push/error')]: true,
+      code: 'BODY_TOO_LARGE',
+      status: 413,
+    });
     expect(foreign instanceof DouyinPushError).toBe(true);
     expect(new Error('plain') instanceof DouyinPushError).toBe(false);
     expect(new DouyinPushError('X', 400, 'x') instanceof DouyinHandlerError).toBe(false);

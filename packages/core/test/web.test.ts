@@ -36,7 +36,9 @@ describe('handleRequest (web Request → Response)', () => {
     expect(big.status).toBe(413);
     // It stopped reading soon after the limit instead of buffering the whole stream.
     expect(pulled).toBeLessThan(20);
-    const declared = await webhooks.handleRequest(new Request(url, { method: 'POST', headers: { 'content-length': '5000' }, body: 'x'.repeat(5000) }));
+    const declared = await webhooks.handleRequest(
+      new Request(url, { method: 'POST', headers: { 'content-length': '5000' }, body: 'x'.repeat(5000) }),
+    );
     expect(declared.status).toBe(413);
   });
 

@@ -15,7 +15,15 @@ const content = { product_id: '1', status: 'GOODS_ONLINE' };
 let servers: Server[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.map((s) => new Promise((resolve) => { s.close(resolve); s.closeAllConnections(); })));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise((resolve) => {
+          s.close(resolve);
+          s.closeAllConnections();
+        }),
+    ),
+  );
   servers = [];
 });
 
@@ -50,7 +58,14 @@ describe.each([
     const origin = await listen(app);
     expect((await post(`${origin}/douyin/webhook`)).status).toBe(200);
     webhooks.off('life_product_status_change', handler);
-    expect((await post(`${origin}/douyin/webhook`, buildPush({ event: 'life_product_status_change', content: { ...content, status: 'x' }, secret }))).status).toBe(200);
+    expect(
+      (
+        await post(
+          `${origin}/douyin/webhook`,
+          buildPush({ event: 'life_product_status_change', content: { ...content, status: 'x' }, secret }),
+        )
+      ).status,
+    ).toBe(200);
     expect(seen).toEqual(['1']);
   });
 

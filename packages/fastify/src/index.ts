@@ -47,10 +47,13 @@ export interface DouyinPushFastifyOptions {
 
 async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOptions): Promise<void> {
   const { receiver, path } = options;
-  if (typeof receiver?.handle !== 'function') throw configError('@douyin-push/fastify: pass `receiver` (createDouyinWebhooks() or createDouyinSpi()).');
-  if (typeof path !== 'string' || !path.startsWith('/')) throw configError('@douyin-push/fastify: pass the route as `path`, e.g. { path: "/douyin/webhook" }.');
+  if (typeof receiver?.handle !== 'function')
+    throw configError('@douyin-push/fastify: pass `receiver` (createDouyinWebhooks() or createDouyinSpi()).');
+  if (typeof path !== 'string' || !path.startsWith('/'))
+    throw configError('@douyin-push/fastify: pass the route as `path`, e.g. { path: "/douyin/webhook" }.');
   if (isDouyinWebhooks(receiver) && fastify.douyin !== receiver) {
-    if (fastify.hasDecorator('douyin')) throw configError('@douyin-push/fastify: another push receiver is already `app.douyin`; register one receiver for every path.');
+    if (fastify.hasDecorator('douyin'))
+      throw configError('@douyin-push/fastify: another push receiver is already `app.douyin`; register one receiver for every path.');
     fastify.decorate('douyin', receiver);
   }
   // The raw-stream parser lives in this child scope only, so sibling routes keep their JSON parser;
@@ -65,7 +68,8 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
           method: request.method,
           url: request.raw.url,
           headers: request.headers,
-          body: () => readNodeBody(request.raw, { maxBodyBytes: receiver.maxBodyBytes, bodyTimeoutMs: receiver.bodyTimeoutMs, adapter: 'fastify' }),
+          body: () =>
+            readNodeBody(request.raw, { maxBodyBytes: receiver.maxBodyBytes, bodyTimeoutMs: receiver.bodyTimeoutMs, adapter: 'fastify' }),
           adapter: 'fastify',
         });
         return reply.code(result.status).headers(result.headers).send(result.body);

@@ -12,7 +12,8 @@ let url: string;
 let log = '';
 
 beforeAll(async () => {
-  if (!existsSync(fileURLToPath(new URL('../dist/index.js', import.meta.url)))) throw new Error('run `pnpm build` first: the example uses the built packages');
+  if (!existsSync(fileURLToPath(new URL('../dist/index.js', import.meta.url))))
+    throw new Error('run `pnpm build` first: the example uses the built packages');
   server = spawn(`${dir}node_modules/.bin/tsx`, ['src/server.ts'], {
     cwd: dir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DOUYIN_CLIENT_SECRET: secret, REDIS_URL: '' },

@@ -79,7 +79,9 @@ describe('@douyin-push/fastify', () => {
     const app = Fastify();
     apps.push(app);
     // @ts-expect-error path is required
-    await expect(app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }) })).rejects.toThrow(/@douyin-push\/fastify: pass the route as `path`/);
+    await expect(app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret }) })).rejects.toThrow(
+      /@douyin-push\/fastify: pass the route as `path`/,
+    );
   });
 
   describe('oversized bodies get core’s 413 and run no handler', () => {
@@ -123,9 +125,17 @@ describe('@douyin-push/fastify', () => {
 
   it("uses the receiver's maxBodyBytes, not Fastify's 1 MiB default bodyLimit", async () => {
     const app = Fastify();
-    await app.register(douyinPush, { receiver: createDouyinWebhooks({ clientSecret: secret, maxBodyBytes: 3 * 1024 * 1024, onError: () => undefined }), path: '/douyin/push' });
+    await app.register(douyinPush, {
+      receiver: createDouyinWebhooks({ clientSecret: secret, maxBodyBytes: 3 * 1024 * 1024, onError: () => undefined }),
+      path: '/douyin/push',
+    });
     const url = await listen(app);
-    const body = JSON.stringify({ event: 'life_product_status_change', client_key: 'aw', content: 'x'.repeat(2 * 1024 * 1024), log_id: '1' });
+    const body = JSON.stringify({
+      event: 'life_product_status_change',
+      client_key: 'aw',
+      content: 'x'.repeat(2 * 1024 * 1024),
+      log_id: '1',
+    });
     // Read whole and checked: a forged signature gets core's 401, not a 413 from Fastify.
     const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers: signedHeaders(body, 'other'), body });
     expect(res.status).toBe(401);
@@ -140,7 +150,12 @@ describe('@douyin-push/fastify', () => {
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
 
-    const push = buildPush({ event: 'life_product_status_change', content: { product_id: '1', status: 'GOODS_ONLINE' }, secret, signature: { forgeWith: 'nope' } });
+    const push = buildPush({
+      event: 'life_product_status_change',
+      content: { product_id: '1', status: 'GOODS_ONLINE' },
+      secret,
+      signature: { forgeWith: 'nope' },
+    });
     expect((await fetch(`${url}/douyin/push`, { method: 'POST', headers: push.headers, body: push.body })).status).toBe(401);
   });
 
@@ -176,6 +191,8 @@ describe('@douyin-push/fastify', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { error_code: 0 } });
-    expect(seen).toEqual([{ method: 'POST', url: '/spi/issue-code?client_key=aw&timestamp=1&sign=x', body: raw, adapter: 'fastify', header: 'abc' }]);
+    expect(seen).toEqual([
+      { method: 'POST', url: '/spi/issue-code?client_key=aw&timestamp=1&sign=x', body: raw, adapter: 'fastify', header: 'abc' },
+    ]);
   });
 });

@@ -56,7 +56,13 @@ export function douyinWebhook(receiver: DouyinReceiver, options: DouyinHonoOptio
     const kept = (c.req.bodyCache.arrayBuffer ?? c.req.bodyCache.text) as Promise<ArrayBuffer | string> | undefined;
     if (kept) return receiver.handleRequest(new Request(raw.url, { method: raw.method, headers: raw.headers, body: await kept }), extra);
     const url = new URL(raw.url);
-    const reply = await receiver.handle({ ...extra, method: raw.method, url: url.pathname + url.search, headers: raw.headers, body: () => Promise.reject(rawBodyUnavailable('hono', RAW_BODY_FIX)) });
+    const reply = await receiver.handle({
+      ...extra,
+      method: raw.method,
+      url: url.pathname + url.search,
+      headers: raw.headers,
+      body: () => Promise.reject(rawBodyUnavailable('hono', RAW_BODY_FIX)),
+    });
     return new Response(reply.body, { status: reply.status, headers: reply.headers });
   };
 }

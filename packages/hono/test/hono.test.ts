@@ -37,22 +37,38 @@ describeContract('hono (@hono/node-server)', honoStart());
 
 describe('hono: a middleware that read the body first', () => {
   // c.req.json() keeps the text in Hono's bodyCache: the exact bytes are still there.
-  describeBodyParser('c.req.json() in an earlier middleware', honoStart(async (c, next) => {
-    if (c.req.method === 'POST') await c.req.json().catch(() => undefined);
-    await next();
-  }), 'handled');
-  describeBodyParser('c.req.arrayBuffer() in an earlier middleware', honoStart(async (c, next) => {
-    if (c.req.method === 'POST') await c.req.arrayBuffer();
-    await next();
-  }), 'handled');
+  describeBodyParser(
+    'c.req.json() in an earlier middleware',
+    honoStart(async (c, next) => {
+      if (c.req.method === 'POST') await c.req.json().catch(() => undefined);
+      await next();
+    }),
+    'handled',
+  );
+  describeBodyParser(
+    'c.req.arrayBuffer() in an earlier middleware',
+    honoStart(async (c, next) => {
+      if (c.req.method === 'POST') await c.req.arrayBuffer();
+      await next();
+    }),
+    'handled',
+  );
   // Reading c.req.raw bypasses the cache: nothing is left but what that middleware parsed.
-  describeBodyParser('c.req.raw.json() in an earlier middleware', honoStart(async (c, next) => {
-    if (c.req.method === 'POST') await c.req.raw.json().catch(() => undefined);
-    await next();
-  }), { code: 'RAW_BODY_UNAVAILABLE', fix: /@douyin-push\/hono: .*register douyinWebhook\(\) before/ });
+  describeBodyParser(
+    'c.req.raw.json() in an earlier middleware',
+    honoStart(async (c, next) => {
+      if (c.req.method === 'POST') await c.req.raw.json().catch(() => undefined);
+      await next();
+    }),
+    { code: 'RAW_BODY_UNAVAILABLE', fix: /@douyin-push\/hono: .*register douyinWebhook\(\) before/ },
+  );
   // A reader left open (locked, not yet used) is the `ReadableStream is locked` case.
-  describeBodyParser('a reader taken on c.req.raw.body', honoStart(async (c, next) => {
-    if (c.req.method === 'POST') c.req.raw.body?.getReader();
-    await next();
-  }), { code: 'RAW_BODY_UNAVAILABLE', fix: /c\.req\.json\(\)\/c\.req\.text\(\)/ });
+  describeBodyParser(
+    'a reader taken on c.req.raw.body',
+    honoStart(async (c, next) => {
+      if (c.req.method === 'POST') c.req.raw.body?.getReader();
+      await next();
+    }),
+    { code: 'RAW_BODY_UNAVAILABLE', fix: /c\.req\.json\(\)\/c\.req\.text\(\)/ },
+  );
 });

@@ -63,7 +63,8 @@ export interface DouyinKoaContext {
  */
 export type DouyinKoaMiddleware = (ctx: DouyinKoaContext, next: () => Promise<unknown>) => Promise<unknown>;
 
-const RAW_BODY_FIX = 'mount douyinWebhook() before the body parser, or use one that keeps ctx.request.rawBody (koa-bodyparser, @koa/bodyparser)';
+const RAW_BODY_FIX =
+  'mount douyinWebhook() before the body parser, or use one that keeps ctx.request.rawBody (koa-bodyparser, @koa/bodyparser)';
 
 /**
  * The koa middleware for a receiver: the push receiver (`createDouyinWebhooks`) or an SPI one

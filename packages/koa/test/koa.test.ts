@@ -15,7 +15,15 @@ const content = { product_id: '1', status: 'GOODS_ONLINE' };
 let servers: Server[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.map((s) => new Promise((resolve) => { s.close(resolve); s.closeAllConnections(); })));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise((resolve) => {
+          s.close(resolve);
+          s.closeAllConnections();
+        }),
+    ),
+  );
   servers = [];
 });
 
@@ -31,7 +39,11 @@ function post(url: string, push = buildPush({ event: 'life_product_status_change
 }
 
 function urlProbe(): DouyinReceiver {
-  const handle = async (request: DouyinRequest) => ({ status: 200, headers: { 'x-adapter': String(request.adapter) }, body: request.url ?? '' });
+  const handle = async (request: DouyinRequest) => ({
+    status: 200,
+    headers: { 'x-adapter': String(request.adapter) },
+    body: request.url ?? '',
+  });
   return { maxBodyBytes: 1024, bodyTimeoutMs: 10_000, handle, handleRequest: createWebHandler(handle, 1024), onError: () => () => true };
 }
 
@@ -48,7 +60,14 @@ describe.each([
     const origin = await listen(app);
     expect((await post(`${origin}/douyin/webhook`)).status).toBe(200);
     off();
-    expect((await post(`${origin}/douyin/webhook`, buildPush({ event: 'life_product_status_change', content: { ...content, status: 'x' }, secret }))).status).toBe(200);
+    expect(
+      (
+        await post(
+          `${origin}/douyin/webhook`,
+          buildPush({ event: 'life_product_status_change', content: { ...content, status: 'x' }, secret }),
+        )
+      ).status,
+    ).toBe(200);
     expect(seen).toEqual(['life_product_status_change']);
   });
 

@@ -34,7 +34,8 @@ export class DouyinPushExplorer implements OnModuleInit, OnModuleDestroy {
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const key of this.scanner.getAllMethodNames(prototype)) {
         const method = instance[key] as { [DOUYIN_HANDLER_NAMES]?: string[] } & ((event: unknown) => unknown);
-        for (const name of method[DOUYIN_HANDLER_NAMES] ?? []) this.register(name as DouyinHandlerName, (event) => method.call(instance, event));
+        for (const name of method[DOUYIN_HANDLER_NAMES] ?? [])
+          this.register(name as DouyinHandlerName, (event) => method.call(instance, event));
       }
     }
     // No HTTP server in a standalone application context (createApplicationContext): handlers only.

@@ -23,11 +23,7 @@ type Method = ((...args: never[]) => unknown) & { [DOUYIN_HANDLER_NAMES]?: strin
  * ```
  */
 export function OnDouyinEvent<N extends DouyinHandlerName>(name: N) {
-  return (
-    _target: object,
-    _key: string | symbol,
-    descriptor: TypedPropertyDescriptor<(event: DouyinEvent<N>) => unknown>,
-  ): void => {
+  return (_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<(event: DouyinEvent<N>) => unknown>): void => {
     const method = descriptor.value as Method | undefined;
     if (typeof method !== 'function') throw new TypeError('@douyin-push/nestjs: @OnDouyinEvent() goes on a method.');
     (method[DOUYIN_HANDLER_NAMES] ??= []).push(name);

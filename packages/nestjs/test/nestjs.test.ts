@@ -14,7 +14,12 @@ class Handlers {
 
   @OnDouyinEvent('life_trade_certificate_notify.verify')
   onVerify(event: DouyinEvent<'life_trade_certificate_notify.verify'>): void {
-    this.seen.push({ name: event.name, action: event.action, certificateId: event.content.certificate.certificate_id, bytes: event.rawBody.byteLength });
+    this.seen.push({
+      name: event.name,
+      action: event.action,
+      certificateId: event.content.certificate.certificate_id,
+      bytes: event.rawBody.byteLength,
+    });
   }
 
   @OnDouyinEvent('life_trade_order_notify')
@@ -25,7 +30,12 @@ class Handlers {
 }
 
 function certificatePush(action: string, msgId: string, padding = 0) {
-  const content = { action, msg_time: 1679914989, certificate: { certificate_id: `cert-${msgId}`, order_id: '800', account_id: '712' }, note: 'x'.repeat(padding) };
+  const content = {
+    action,
+    msg_time: 1679914989,
+    certificate: { certificate_id: `cert-${msgId}`, order_id: '800', account_id: '712' },
+    note: 'x'.repeat(padding),
+  };
   return buildPush({ event: 'life_trade_certificate_notify', content, secret: SECRET, msgId });
 }
 
@@ -38,10 +48,24 @@ for (const platform of ['express', 'fastify'] as const satisfies Platform[]) {
 
   describe(`nestjs ${platform}: @OnDouyinEvent handlers`, () => {
     it.each(parserSettings)('calls the decorated provider methods with typed events ($name)', async ({ options }) => {
-      const server = await startNest(platform, DouyinPushModule.forRoot({ path: '/douyin/webhook', receiver: createDouyinWebhooks({ clientSecret: SECRET }) }), options, [Handlers]);
+      const server = await startNest(
+        platform,
+        DouyinPushModule.forRoot({ path: '/douyin/webhook', receiver: createDouyinWebhooks({ clientSecret: SECRET }) }),
+        options,
+        [Handlers],
+      );
       try {
         const handlers = server.app.get(Handlers);
-        for (const push of [certificatePush('verify', 'm1'), certificatePush('verify_cancel', 'm2'), buildPush({ event: 'life_product_status_change', content: { product_id: '9', status: 'GOODS_BAN' }, secret: SECRET, msgId: 'm3' })]) {
+        for (const push of [
+          certificatePush('verify', 'm1'),
+          certificatePush('verify_cancel', 'm2'),
+          buildPush({
+            event: 'life_product_status_change',
+            content: { product_id: '9', status: 'GOODS_BAN' },
+            secret: SECRET,
+            msgId: 'm3',
+          }),
+        ]) {
           const res = await fetch(`${server.origin}/douyin/webhook`, { method: 'POST', body: push.body, headers: push.headers });
           expect(res.status, await res.text()).toBe(200);
         }
@@ -56,14 +80,28 @@ for (const platform of ['express', 'fastify'] as const satisfies Platform[]) {
     });
 
     it("takes a 200 KB push with Nest's default body parser on (Nest's own limit is 100 kb), and the JSON route still parses", async () => {
-      const server = await startNest(platform, DouyinPushModule.forRoot({ path: '/douyin/webhook', receiver: createDouyinWebhooks({ clientSecret: SECRET, maxBodyBytes: 1024 * 1024 }) }), {}, [Handlers]);
+      const server = await startNest(
+        platform,
+        DouyinPushModule.forRoot({
+          path: '/douyin/webhook',
+          receiver: createDouyinWebhooks({ clientSecret: SECRET, maxBodyBytes: 1024 * 1024 }),
+        }),
+        {},
+        [Handlers],
+      );
       try {
         const push = certificatePush('verify', 'big', 200 * 1024);
         expect(Buffer.byteLength(push.body)).toBeGreaterThan(200 * 1024);
         const res = await fetch(`${server.origin}/douyin/webhook`, { method: 'POST', body: push.body, headers: push.headers });
         expect(res.status, await res.text()).toBe(200);
-        expect(server.app.get(Handlers).seen).toEqual([{ name: 'life_trade_certificate_notify', action: 'verify', certificateId: 'cert-big', bytes: Buffer.byteLength(push.body) }]);
-        const echo = await fetch(`${server.origin}/contract/echo`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+        expect(server.app.get(Handlers).seen).toEqual([
+          { name: 'life_trade_certificate_notify', action: 'verify', certificateId: 'cert-big', bytes: Buffer.byteLength(push.body) },
+        ]);
+        const echo = await fetch(`${server.origin}/contract/echo`, {
+          method: 'POST',
+          body: '{"a":1}',
+          headers: { 'content-type': 'application/json' },
+        });
         expect(await echo.json()).toEqual({ a: 1 });
       } finally {
         await server.close();
@@ -71,7 +109,14 @@ for (const platform of ['express', 'fastify'] as const satisfies Platform[]) {
     });
 
     it('answers 413 above our maxBodyBytes, not the parser', async () => {
-      const server = await startNest(platform, DouyinPushModule.forRoot({ path: '/douyin/webhook', receiver: createDouyinWebhooks({ clientSecret: SECRET, maxBodyBytes: 300 * 1024 }) }), { rawBody: true });
+      const server = await startNest(
+        platform,
+        DouyinPushModule.forRoot({
+          path: '/douyin/webhook',
+          receiver: createDouyinWebhooks({ clientSecret: SECRET, maxBodyBytes: 300 * 1024 }),
+        }),
+        { rawBody: true },
+      );
       try {
         const push = certificatePush('verify', 'too-big', 400 * 1024);
         const res = await fetch(`${server.origin}/douyin/webhook`, { method: 'POST', body: push.body, headers: push.headers });

@@ -30,7 +30,10 @@ import { handleNodeRequest } from '@douyin-push/core/adapter';
  * export const { POST, GET } = handlers;
  * ```
  */
-export type DouyinRouteHandlers = Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', (request: Request) => Promise<Response>>;
+export type DouyinRouteHandlers = Record<
+  'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS',
+  (request: Request) => Promise<Response>
+>;
 
 /**
  * A Pages Router API route handler.
@@ -71,6 +74,10 @@ export function createDouyinRoute(receiver: DouyinReceiver): DouyinRouteHandlers
  */
 export function createDouyinPagesHandler(receiver: DouyinReceiver): DouyinPagesHandler {
   return async (req, res) => {
-    await handleNodeRequest(receiver, req, res, { adapter: 'next-pages', parsedBody: req.body, rawBodyFix: 'add `export const config = { api: { bodyParser: false } }` to this API route' });
+    await handleNodeRequest(receiver, req, res, {
+      adapter: 'next-pages',
+      parsedBody: req.body,
+      rawBodyFix: 'add `export const config = { api: { bodyParser: false } }` to this API route',
+    });
   };
 }

@@ -122,7 +122,9 @@ export function bullmqQueue(options: BullmqQueueOptions): DouyinQueue {
       const info = await client.info();
       const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
       return policy && policy !== 'noeviction'
-        ? [`Redis maxmemory-policy is ${policy}: Redis may evict stored pushes under memory pressure. Set it to noeviction (BullMQ warns the same).`]
+        ? [
+            `Redis maxmemory-policy is ${policy}: Redis may evict stored pushes under memory pressure. Set it to noeviction (BullMQ warns the same).`,
+          ]
         : [];
     },
     async failed({ limit = 50 } = {}) {
@@ -156,7 +158,11 @@ async function describe(job: Job<InboxPush>, known?: StoredJobState): Promise<St
   const shared: StoredJobState[] = ['waiting', 'active', 'delayed', 'completed', 'failed'];
   return {
     jobId: job.id!,
-    state: shared.includes(state as StoredJobState) ? (state as StoredJobState) : state === 'prioritized' || state === 'waiting-children' ? 'waiting' : 'unknown',
+    state: shared.includes(state as StoredJobState)
+      ? (state as StoredJobState)
+      : state === 'prioritized' || state === 'waiting-children'
+        ? 'waiting'
+        : 'unknown',
     attemptsMade: job.attemptsMade,
     failedReason: job.failedReason || undefined,
     createdAt: job.timestamp,

@@ -22,4 +22,13 @@
 export { createDouyinWorker, type DouyinWorker, type DouyinWorkerOptions } from './worker.js';
 export { DEFAULT_RETRIES, backoffDelay } from './retries.js';
 export { jobIdFor } from './job-id.js';
-export type { ConsumeOptions, DouyinQueue, JobProcessor, QueueConsumer, QueueJob, RetryPolicy, StoredJob, StoredJobState } from './types.js';
+export type {
+  ConsumeOptions,
+  DouyinQueue,
+  JobProcessor,
+  QueueConsumer,
+  QueueJob,
+  RetryPolicy,
+  StoredJob,
+  StoredJobState,
+} from './types.js';

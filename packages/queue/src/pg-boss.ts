@@ -63,11 +63,15 @@ function queueSettings(retries: RetryPolicy, expireInSeconds: number | undefined
  */
 export function pgBossQueue(options: PgBossQueueOptions): DouyinQueue {
   const name = options.name ?? 'douyin-push';
-  if (!options.boss && !options.connectionString) throw configError('@douyin-push/queue: pgBossQueue needs { boss } or { connectionString }');
+  if (!options.boss && !options.connectionString)
+    throw configError('@douyin-push/queue: pgBossQueue needs { boss } or { connectionString }');
   const owned = options.boss === undefined;
   const boss = options.boss ?? new PgBoss({ connectionString: options.connectionString!, ...options.bossOptions });
   if (owned) boss.on('error', () => undefined); // surfaced by the rejected enqueue / fetch instead
-  const schema = (options.bossOptions?.schema ?? (boss as unknown as { config?: { schema?: string } }).config?.schema ?? 'pgboss').replace(/"/g, '');
+  const schema = (options.bossOptions?.schema ?? (boss as unknown as { config?: { schema?: string } }).config?.schema ?? 'pgboss').replace(
+    /"/g,
+    '',
+  );
   const pollMs = options.pollingIntervalMs ?? 500;
   const db = () => boss.getDb();
   const sql = pgBossSql(schema);

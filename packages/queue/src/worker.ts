@@ -66,7 +66,12 @@ export function createDouyinWorker(options: DouyinWorkerOptions): DouyinWorker {
   const handlers = createDouyinHandlers({ schemas: options.schemas });
   let consumer: QueueConsumer | undefined;
 
-  const context = (push: InboxPush): DouyinErrorContext => ({ event: push.name, msgId: push.msgId, clientKey: push.clientKey, logId: push.logId });
+  const context = (push: InboxPush): DouyinErrorContext => ({
+    event: push.name,
+    msgId: push.msgId,
+    clientKey: push.clientKey,
+    logId: push.logId,
+  });
 
   async function runOnce(push: InboxPush, attempt: number): Promise<void> {
     try {
@@ -76,7 +81,8 @@ export function createDouyinWorker(options: DouyinWorkerOptions): DouyinWorker {
       }
       const claim = await dedupe.claim(push.id);
       if (claim.status === 'completed') return;
-      if (claim.status === 'processing') throw new DouyinPushError('DUPLICATE_IN_FLIGHT', 409, `@douyin-push/queue: push ${push.msgId} is ${HELD}`);
+      if (claim.status === 'processing')
+        throw new DouyinPushError('DUPLICATE_IN_FLIGHT', 409, `@douyin-push/queue: push ${push.msgId} is ${HELD}`);
       try {
         await handlers.run(push);
       } catch (error) {
@@ -88,7 +94,9 @@ export function createDouyinWorker(options: DouyinWorkerOptions): DouyinWorker {
       const reported =
         error instanceof DouyinPushError
           ? error
-          : new DouyinPushError('HANDLER_FAILED', 500, `@douyin-push/queue: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          : new DouyinPushError('HANDLER_FAILED', 500, `@douyin-push/queue: ${error instanceof Error ? error.message : String(error)}`, {
+              cause: error,
+            });
       const final = attempt >= retries.attempts;
       Object.assign(reported, { attempt, final });
       handlers.report(reported, context(push));

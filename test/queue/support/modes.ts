@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
 /** The environment a receiver / worker process of `engine` needs, on a queue of its own. */
-export function engineEnv(engine: 'bullmq' | 'pg-boss' | 'direct', downstream: string, extra: Record<string, string> = {}): Record<string, string> {
+export function engineEnv(
+  engine: 'bullmq' | 'pg-boss' | 'direct',
+  downstream: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     ENGINE: engine,
     REDIS_URL: inject('redisUrl'),

@@ -6,7 +6,14 @@ export const SECRET = 'queue-test-secret';
 /** A signed `life_trade_order_notify` push with its own Msg-Id, as Douyin would send it. */
 export function signedPush(url: string, msgId: string): OutgoingPush {
   const content = contentOf(msgId);
-  const body = JSON.stringify({ event: 'life_trade_order_notify', client_key: 'awqueuetest', from_user_id: '_000test', content, log_id: `log-${msgId}`, msg_id: msgId });
+  const body = JSON.stringify({
+    event: 'life_trade_order_notify',
+    client_key: 'awqueuetest',
+    from_user_id: '_000test',
+    content,
+    log_id: `log-${msgId}`,
+    msg_id: msgId,
+  });
   return {
     url,
     body: Buffer.from(body),
@@ -28,6 +35,13 @@ function contentOf(msgId: string): string {
   return JSON.stringify({
     action: 'pay_success',
     msg_time: 1722175826,
-    order: { order_id: msgId, account_id: '7376546762393143333', pay_amount: 100, original_amount: 100, create_time: 1722175821, pay_time: 1722175822 },
+    order: {
+      order_id: msgId,
+      account_id: '7376546762393143333',
+      pay_amount: 100,
+      original_amount: 100,
+      create_time: 1722175821,
+      pay_time: 1722175822,
+    },
   });
 }

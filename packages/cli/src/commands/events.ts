@@ -45,7 +45,10 @@ Options:
     if (spi.length === 0) {
       lines.push(c.dim('SPI scenarios: none available in this build of @douyin-push/core.'));
     } else {
-      lines.push(c.bold(`SPI scenarios (${spi.length})`) + c.dim('  call one: douyin-push spi <scenario> --url URL --secret S --client-key K'), '');
+      lines.push(
+        c.bold(`SPI scenarios (${spi.length})`) + c.dim('  call one: douyin-push spi <scenario> --url URL --secret S --client-key K'),
+        '',
+      );
       for (const entry of spi) {
         lines.push(`  ${c.bold(entry.scenario)}  ${c.dim(entry.description)}`);
         lines.push(`    ${JSON.stringify(entry.body)}`);

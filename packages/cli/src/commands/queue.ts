@@ -22,15 +22,26 @@ interface QueueLike {
 // A variable specifier keeps the bundler from inlining the optional packages.
 const load = (specifier: string): Promise<Record<string, (options: object) => QueueLike>> =>
   import(specifier).catch((error: unknown) => {
-    throw new CliUsageError('queue', `cannot load ${specifier} (install @douyin-push/queue and its engine, bullmq or pg-boss): ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliUsageError(
+      'queue',
+      `cannot load ${specifier} (install @douyin-push/queue and its engine, bullmq or pg-boss): ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
 
-async function open(values: { engine?: string; redis?: string; database?: string; name?: string; schema?: string; prefix?: string }, env: CommandContext['io']['env']): Promise<QueueLike> {
+async function open(
+  values: { engine?: string; redis?: string; database?: string; name?: string; schema?: string; prefix?: string },
+  env: CommandContext['io']['env'],
+): Promise<QueueLike> {
   const engine = values.engine ?? (values.database || env.DATABASE_URL ? 'pg-boss' : 'bullmq');
   if (engine === 'bullmq') {
     const url = new URL(values.redis ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     const { bullmqQueue } = await load('@douyin-push/queue/bullmq');
-    const connection = { host: url.hostname, port: Number(url.port || 6379), ...(url.password ? { password: decodeURIComponent(url.password) } : {}), ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}) };
+    const connection = {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
+    };
     return bullmqQueue!({ connection, ...(values.name ? { name: values.name } : {}), ...(values.prefix ? { prefix: values.prefix } : {}) });
   }
   if (engine === 'pg-boss') {
@@ -104,7 +115,10 @@ Example:
     });
     const [action, ...ids] = positionals;
     if (action !== 'failed' && action !== 'inspect' && action !== 'retry') {
-      throw new CliUsageError('queue', action === undefined ? 'missing the action: failed, inspect or retry' : `unknown action '${action}': failed, inspect or retry`);
+      throw new CliUsageError(
+        'queue',
+        action === undefined ? 'missing the action: failed, inspect or retry' : `unknown action '${action}': failed, inspect or retry`,
+      );
     }
     if (action === 'failed' && ids.length > 0) throw new CliUsageError('queue', `'failed' takes no job id, got: ${ids.join(' ')}`);
     if (action !== 'failed' && ids.length === 0) throw new CliUsageError('queue', `'${action}' needs a job id`);
@@ -136,7 +150,8 @@ Example:
         const retried = await queue.retry(id);
         results.push({ jobId: id, retried });
         if (!retried) missed++;
-        if (!values.json) out(retried ? `${ctx.out.green('✔ retried')} ${id}` : `${ctx.out.red('✖ not retried')} ${id}: no failed job with that id`);
+        if (!values.json)
+          out(retried ? `${ctx.out.green('✔ retried')} ${id}` : `${ctx.out.red('✖ not retried')} ${id}: no failed job with that id`);
       }
       if (values.json) out(JSON.stringify(results));
       return missed === 0 ? EXIT.ok : EXIT.failed;

@@ -70,7 +70,12 @@ Examples:
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) {
-      throw new CliUsageError('send', positionals.length === 0 ? 'which push? name an event (see douyin-push events) or a file' : `expected one event or file, got: ${positionals.join(' ')}`);
+      throw new CliUsageError(
+        'send',
+        positionals.length === 0
+          ? 'which push? name an event (see douyin-push events) or a file'
+          : `expected one event or file, got: ${positionals.join(' ')}`,
+      );
     }
     const url = httpUrl('send', values.url);
     const secret = required('send', '--secret', values.secret ?? ctx.io.env.DOUYIN_CLIENT_SECRET, "the app's client_secret");

@@ -56,7 +56,8 @@ Examples:
  * ```
  */
 export async function readBody(command: string, positionals: readonly string[], io: CliIo): Promise<Uint8Array> {
-  if (positionals.length > 1) throw new CliUsageError(command, `expected at most one file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new CliUsageError(command, `expected at most one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const file = positionals[0];
   if (file !== undefined && file !== '-') {
     try {

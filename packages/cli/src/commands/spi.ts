@@ -54,7 +54,10 @@ Example:
     const name = positionals[0]!;
     const entry = spiCatalog().find((s) => s.scenario === name);
     if (!entry && values.body === undefined) {
-      throw new CliUsageError('spi', `unknown SPI scenario '${name}'. List them with 'douyin-push events', or pass --body '{...}' to call it anyway`);
+      throw new CliUsageError(
+        'spi',
+        `unknown SPI scenario '${name}'. List them with 'douyin-push events', or pass --body '{...}' to call it anyway`,
+      );
     }
     const url = new URL(httpUrl('spi', values.url));
     const secret = required('spi', '--secret', values.secret ?? ctx.io.env.DOUYIN_CLIENT_SECRET, "the app's client_secret");
@@ -64,7 +67,8 @@ Example:
 
     // The receiver's own query parameters stay and are signed too, as Douyin signs every one.
     const query: Record<string, string[]> = {};
-    for (const [key, value] of url.searchParams) if (key !== 'client_key' && key !== 'timestamp' && key !== 'sign') (query[key] ??= []).push(value);
+    for (const [key, value] of url.searchParams)
+      if (key !== 'client_key' && key !== 'timestamp' && key !== 'sign') (query[key] ??= []).push(value);
     const request = buildSpiRequest({
       secret,
       body,
@@ -84,7 +88,9 @@ Example:
     const ok = attempt.status === 200 && envelope?.data?.error_code === 0;
 
     if (values.json) {
-      ctx.io.stdout.write(`${JSON.stringify({ ok, scenario: name, url: target, request: { headers: request.headers, body: request.body }, attempt, reply: envelope ?? null })}\n`)
+      ctx.io.stdout.write(
+        `${JSON.stringify({ ok, scenario: name, url: target, request: { headers: request.headers, body: request.body }, attempt, reply: envelope ?? null })}\n`,
+      );
       return ok ? EXIT.ok : EXIT.failed;
     }
     const c = ctx.out;
@@ -93,14 +99,20 @@ Example:
       lines.push(`${c.yellow('⏱')} ${attempt.error} ${c.dim(`(${Math.round(attempt.latencyMs)} ms)`)}`);
     } else {
       const mark = ok ? c.green('✔') : c.red('✖');
-      lines.push(`${mark} ${(attempt.status === 200 ? c.green : c.red)(String(attempt.status))} ${c.dim(`${Math.round(attempt.latencyMs)} ms`)}`);
+      lines.push(
+        `${mark} ${(attempt.status === 200 ? c.green : c.red)(String(attempt.status))} ${c.dim(`${Math.round(attempt.latencyMs)} ms`)}`,
+      );
       if (envelope?.data) {
         const { error_code, description, ...fields } = envelope.data;
-        lines.push(`  error_code   ${error_code === 0 ? c.green(String(error_code)) : c.red(JSON.stringify(error_code))}${typeof error_code === 'string' ? c.yellow('  (a string: Douyin wants a number)') : ''}`);
+        lines.push(
+          `  error_code   ${error_code === 0 ? c.green(String(error_code)) : c.red(JSON.stringify(error_code))}${typeof error_code === 'string' ? c.yellow('  (a string: Douyin wants a number)') : ''}`,
+        );
         lines.push(`  description  ${JSON.stringify(description)}`);
         for (const [key, value] of Object.entries(fields)) lines.push(`  ${key.padEnd(12)} ${JSON.stringify(value)}`);
       } else if (attempt.status === 200) {
-        lines.push(`  ${c.yellow('not an SPI envelope')} ${c.dim('(Douyin expects {"data":{"error_code":0,...}})')}: ${attempt.body || c.dim('(empty reply)')}`);
+        lines.push(
+          `  ${c.yellow('not an SPI envelope')} ${c.dim('(Douyin expects {"data":{"error_code":0,...}})')}: ${attempt.body || c.dim('(empty reply)')}`,
+        );
       } else {
         lines.push(`  ${attempt.body || c.dim('(empty reply)')}`);
       }
@@ -110,7 +122,9 @@ Example:
   },
 };
 
-function decodeEnvelope(text: string | undefined): { data?: Record<string, unknown> & { error_code?: unknown; description?: unknown } } | undefined {
+function decodeEnvelope(
+  text: string | undefined,
+): { data?: Record<string, unknown> & { error_code?: unknown; description?: unknown } } | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;

@@ -66,8 +66,7 @@ export const sha256 = (input: HashInput): Uint8Array => (found ? nodeDigest(foun
  * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  * ```
  */
-export const sha256Hex = (input: HashInput): string =>
-  found ? nodeDigestHex(found, 'sha256', input) : bytesToHex(pureSha256(input));
+export const sha256Hex = (input: HashInput): string => (found ? nodeDigestHex(found, 'sha256', input) : bytesToHex(pureSha256(input)));
 
 /**
  * MD5 as bytes (the legacy SPI query `sign` compare).

@@ -8,12 +8,12 @@ import type { Envelope } from '../push/parse.js';
 type Known<T> = T extends string | number | boolean | bigint | symbol | null | undefined
   ? T
   : T extends readonly (infer U)[]
-  ? Known<U>[]
-  : T extends object
-    ? [keyof { [K in keyof T as string extends K ? never : K]: 1 }] extends [never]
-      ? T
-      : { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
-    : T;
+    ? Known<U>[]
+    : T extends object
+      ? [keyof { [K in keyof T as string extends K ? never : K]: 1 }] extends [never]
+        ? T
+        : { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+      : T;
 
 type Inferred = { -readonly [K in keyof typeof allEventSchemas]: Known<z.output<(typeof allEventSchemas)[K]>> };
 
@@ -30,7 +30,7 @@ type Inferred = { -readonly [K in keyof typeof allEventSchemas]: Known<z.output<
  * }
  * ```
  */
- 
+
 export interface DouyinEventContentMap extends Inferred {}
 
 /**
@@ -45,13 +45,7 @@ export type DouyinEventName = keyof DouyinEventContentMap & string;
 
 // Only the documented literals become `event.action` names; the open `string & {}` part is
 // dropped (`string` is assignable to it, a literal is not).
-type KnownActions<C> = C extends { action: infer A }
-  ? A extends string
-    ? string extends A
-      ? never
-      : A
-    : never
-  : never;
+type KnownActions<C> = C extends { action: infer A } ? (A extends string ? (string extends A ? never : A) : never) : never;
 
 /**
  * `event.action` names such as `'life_trade_certificate_notify.verify'`.
@@ -75,11 +69,7 @@ export type DouyinActionName = {
  */
 export type DouyinHandlerName = DouyinEventName | DouyinActionName;
 
-type BaseOf<N extends DouyinHandlerName> = N extends `${infer E}.${string}`
-  ? E extends DouyinEventName
-    ? E
-    : N
-  : N;
+type BaseOf<N extends DouyinHandlerName> = N extends `${infer E}.${string}` ? (E extends DouyinEventName ? E : N) : N;
 
 type ContentOf<N extends DouyinHandlerName> = N extends `${infer E}.${infer A}`
   ? E extends DouyinEventName

@@ -46,8 +46,7 @@ type ParsedRequest = IncomingMessage & { rawBody?: unknown; body?: unknown };
 export async function readNodeBody(req: IncomingMessage, options: ReadNodeBodyOptions): Promise<Uint8Array> {
   const { maxBodyBytes, adapter } = options;
   const parsed = req as ParsedRequest;
-  const kept =
-    keptBytes(options.rawBody) ?? keptBytes(parsed.rawBody) ?? keptBytes(options.parsedBody) ?? keptBytes(parsed.body);
+  const kept = keptBytes(options.rawBody) ?? keptBytes(parsed.rawBody) ?? keptBytes(options.parsedBody) ?? keptBytes(parsed.body);
   if (kept) {
     if (kept.byteLength > maxBodyBytes) throw tooLarge(maxBodyBytes);
     return kept;
@@ -75,7 +74,10 @@ function readStream(req: IncomingMessage, maxBodyBytes: number, timeoutMs: numbe
     const timer =
       timeoutMs === undefined
         ? undefined
-        : setTimeout(() => fail(new DouyinPushError('BODY_TIMEOUT', 408, `The request body did not arrive within bodyTimeoutMs (${timeoutMs} ms).`)), timeoutMs);
+        : setTimeout(
+            () => fail(new DouyinPushError('BODY_TIMEOUT', 408, `The request body did not arrive within bodyTimeoutMs (${timeoutMs} ms).`)),
+            timeoutMs,
+          );
     // Listeners stay attached once settled (cheaper than four `off` calls on every request):
     // `settled` makes later events no-ops, and the request object goes away with the request.
     let settled = false;

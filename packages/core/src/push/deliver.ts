@@ -53,7 +53,11 @@ export async function deliverWithDedupe(delivery: Delivery): Promise<DouyinReply
     const claim = await claimOrWait(store, key, delivery.waitDeadline ?? delivery.deadline);
     if (claim.status === 'completed') return DUPLICATE;
     if (claim.status !== 'claimed') {
-      throw new DouyinPushError('DUPLICATE_IN_FLIGHT', 409, 'The same message is being handled by another delivery right now; retry later.');
+      throw new DouyinPushError(
+        'DUPLICATE_IN_FLIGHT',
+        409,
+        'The same message is being handled by another delivery right now; retry later.',
+      );
     }
     token = claim.token;
   }

@@ -23,7 +23,14 @@ export function buildEvent(input: {
 }): DouyinAnyEvent {
   const { envelope, content } = input;
   const name = eventAliases[envelope.event] ?? envelope.event;
-  const event = { name, msgId: input.msgId, clientKey: envelope.client_key, logId: envelope.log_id, envelope, rawBody: input.rawBody } as DouyinAnyEvent;
+  const event = {
+    name,
+    msgId: input.msgId,
+    clientKey: envelope.client_key,
+    logId: envelope.log_id,
+    envelope,
+    rawBody: input.rawBody,
+  } as DouyinAnyEvent;
   const schema = input.schemas[name];
   const parsed = schema?.safeParse(content);
   event.content = parsed?.success ? parsed.data : content;

@@ -30,7 +30,12 @@ export async function handOff(inbox: DouyinInbox, push: InboxPush, deadline: num
     }
   } catch (error) {
     if (error instanceof DouyinPushError) throw error;
-    throw new DouyinPushError('INBOX_UNAVAILABLE', 503, `The inbox failed to store the push: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new DouyinPushError(
+      'INBOX_UNAVAILABLE',
+      503,
+      `The inbox failed to store the push: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   return outcome?.duplicate ? DUPLICATE : STORED;
 }

@@ -79,7 +79,17 @@ export function receivePush(config: PushConfig): PipelineSteps['run'] {
     const key = config.dedupeKey(event);
     const deadline = arrivedAt + config.timeoutMs;
     if (config.inbox) {
-      const push = { id: key, name: event.name, action: event.action, msgId, clientKey: event.clientKey, logId: event.logId, receivedAt: arrivedAt, body: bytesToText(rawBody) ?? '', msgIdHeader: sentMsgId };
+      const push = {
+        id: key,
+        name: event.name,
+        action: event.action,
+        msgId,
+        clientKey: event.clientKey,
+        logId: event.logId,
+        receivedAt: arrivedAt,
+        body: bytesToText(rawBody) ?? '',
+        msgIdHeader: sentMsgId,
+      };
       return handOff(config.inbox, push, deadline);
     }
     return deliverWithDedupe({

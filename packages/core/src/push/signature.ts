@@ -63,17 +63,28 @@ export function signatureMismatch(clientKey: string, secrets: readonly string[])
   const key = JSON.stringify(clientKey.length > 64 ? `${clientKey.slice(0, 64)}…` : clientKey);
   const publicMessage = 'X-Douyin-Signature does not match.';
   if (secrets.length === 0) {
-    return new DouyinPushError('SIGNATURE_MISMATCH', 401, `No client secret is configured for client_key ${key} (the clientSecret function returned none).`, {
-      publicMessage,
-    });
+    return new DouyinPushError(
+      'SIGNATURE_MISMATCH',
+      401,
+      `No client secret is configured for client_key ${key} (the clientSecret function returned none).`,
+      {
+        publicMessage,
+      },
+    );
   }
   const causes = [
     'the body was parsed and re-serialised before verification (mount the receiver before any JSON body parser: the signature covers the exact bytes)',
     `the secret belongs to another app than client_key ${key}`,
     'the request was not sent by Douyin',
   ];
-  if (secrets.some((s) => s.trim() !== s)) causes.unshift('a configured secret has leading or trailing whitespace (check the environment variable)');
-  return new DouyinPushError('SIGNATURE_MISMATCH', 401, `X-Douyin-Signature does not match sha1(client_secret + body). Likely causes: ${causes.join('; ')}.`, {
-    publicMessage,
-  });
+  if (secrets.some((s) => s.trim() !== s))
+    causes.unshift('a configured secret has leading or trailing whitespace (check the environment variable)');
+  return new DouyinPushError(
+    'SIGNATURE_MISMATCH',
+    401,
+    `X-Douyin-Signature does not match sha1(client_secret + body). Likely causes: ${causes.join('; ')}.`,
+    {
+      publicMessage,
+    },
+  );
 }

@@ -11,11 +11,7 @@ import type { BodySource } from './receiver.js';
  * ```
  */
 export function bodyTooLarge(maxBodyBytes: number): DouyinPushError {
-  return new DouyinPushError(
-    'BODY_TOO_LARGE',
-    413,
-    `The request body is larger than maxBodyBytes (${maxBodyBytes} bytes).`,
-  );
+  return new DouyinPushError('BODY_TOO_LARGE', 413, `The request body is larger than maxBodyBytes (${maxBodyBytes} bytes).`);
 }
 
 /**

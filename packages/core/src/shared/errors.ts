@@ -109,12 +109,9 @@ export class DouyinHandlerError extends DouyinPushError {
   readonly errors: readonly unknown[];
 
   constructor(errors: readonly unknown[], context: string) {
-    super(
-      'HANDLER_FAILED',
-      500,
-      `${errors.length} handler(s) failed for ${context}: ${errors.map(describe).join('; ')}`,
-      { cause: errors[0] },
-    );
+    super('HANDLER_FAILED', 500, `${errors.length} handler(s) failed for ${context}: ${errors.map(describe).join('; ')}`, {
+      cause: errors[0],
+    });
     this.errors = errors;
   }
 }

@@ -32,11 +32,7 @@ export type HeadersInput = Headers | Readonly<Record<string, HeaderValue>>;
  * const body: BodySource = () => readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes });
  * ```
  */
-export type BodySource =
-  | Uint8Array
-  | ArrayBuffer
-  | string
-  | (() => Promise<Uint8Array | ArrayBuffer | string>);
+export type BodySource = Uint8Array | ArrayBuffer | string | (() => Promise<Uint8Array | ArrayBuffer | string>);
 
 /**
  * Which integration called core, so error messages can name that framework's fix.

@@ -5,7 +5,14 @@ import { parseJsonBody } from '../shared/json.js';
 import type { DouyinReceiver, DouyinReply } from '../shared/receiver.js';
 import { createReporter } from '../shared/report.js';
 import { createWebHandler } from '../shared/web.js';
-import { resolveSpiOptions, type DouyinSpiOptions, type DynamicSpiOptions, type NamedSpiOptions, type SpiContext, type SpiScenarioInput } from './options.js';
+import {
+  resolveSpiOptions,
+  type DouyinSpiOptions,
+  type DynamicSpiOptions,
+  type NamedSpiOptions,
+  type SpiContext,
+  type SpiScenarioInput,
+} from './options.js';
 import { SPI_INVALID_PARAMS_CODE, envelopeBody } from './reply.js';
 import { runSpiHandler } from './run.js';
 import type { AnySpiScenario } from './scenarios/define.js';
@@ -99,7 +106,12 @@ export function createDouyinSpi(options: DouyinSpiOptions<AnySpiScenario> & { sc
     replyFor(error) {
       if (error.code !== 'INVALID_JSON' && error.code !== 'INVALID_CONTENT') return undefined;
       const description = `参数不合法: ${error.message.replace(/^@douyin-push\/[a-z-]+: /, '')}`;
-      return { status: 400, headers: { ...JSON_HEADERS }, body: envelopeBody({ error_code: SPI_INVALID_PARAMS_CODE, description }), errorCode: error.code };
+      return {
+        status: 400,
+        headers: { ...JSON_HEADERS },
+        body: envelopeBody({ error_code: SPI_INVALID_PARAMS_CODE, description }),
+        errorCode: error.code,
+      };
     },
   });
 

@@ -4,9 +4,7 @@ import type { SpiReplyStore } from './reply-store.js';
 
 /** What {@link claimOrReplay} found. */
 export type ClaimResult =
-  | { readonly kind: 'replay'; readonly body: string }
-  | { readonly kind: 'claimed'; readonly token: string }
-  | { readonly kind: 'busy' };
+  { readonly kind: 'replay'; readonly body: string } | { readonly kind: 'claimed'; readonly token: string } | { readonly kind: 'busy' };
 
 /**
  * Replays a stored reply, or claims `key` so this request runs the handler. A request that

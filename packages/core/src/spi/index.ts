@@ -28,22 +28,9 @@ export type {
   SpiIdempotencyOptions,
   SpiScenarioInput,
 } from './options.js';
-export {
-  SPI_INVALID_PARAMS_CODE,
-  SPI_SYSTEM_ERROR_CODE,
-  isSpiRawReply,
-  spiRawReply,
-  type SpiData,
-  type SpiRawReply,
-} from './reply.js';
+export { SPI_INVALID_PARAMS_CODE, SPI_SYSTEM_ERROR_CODE, isSpiRawReply, spiRawReply, type SpiData, type SpiRawReply } from './reply.js';
 export { memorySpiReplies, type MemorySpiRepliesOptions, type SpiReplyStore } from './reply-store.js';
-export {
-  defineSpiScenario,
-  type AnySpiScenario,
-  type SpiReplyOf,
-  type SpiRequestOf,
-  type SpiScenario,
-} from './scenarios/define.js';
+export { defineSpiScenario, type AnySpiScenario, type SpiReplyOf, type SpiRequestOf, type SpiScenario } from './scenarios/define.js';
 export { spiScenarios, type SpiScenarioName } from './scenarios/index.js';
 export {
   PRE_CREATE_REFUSAL_CODES,
@@ -70,12 +57,7 @@ export {
   type RefundApplyReply,
   type RefundApplyRequest,
 } from './scenarios/refund-apply.js';
-export {
-  refundNotice,
-  refundNoticeRequestSchema,
-  type RefundNoticeReply,
-  type RefundNoticeRequest,
-} from './scenarios/refund-notice.js';
+export { refundNotice, refundNoticeRequestSchema, type RefundNoticeReply, type RefundNoticeRequest } from './scenarios/refund-notice.js';
 export {
   orderStatusQuery,
   orderStatusQueryRequestSchema,

@@ -125,7 +125,8 @@ export type DynamicSpiOptions = Omit<DouyinSpiOptions<AnySpiScenario>, 'handler'
   scenario: SpiScenarioInput;
   handler: (request: unknown, context: SpiContext) => SpiRawReply | Promise<SpiRawReply>;
   onTimeout?: SpiRawReply | 'system-error';
-  idempotency?: false | (Omit<SpiIdempotencyOptions<AnySpiScenario>, 'key'> & { key?: (request: unknown, context: SpiContext) => string | undefined });
+  idempotency?:
+    false | (Omit<SpiIdempotencyOptions<AnySpiScenario>, 'key'> & { key?: (request: unknown, context: SpiContext) => string | undefined });
 };
 
 /**
@@ -229,6 +230,8 @@ function toConfigData(scenario: AnySpiScenario, reply: unknown, owner: string): 
   try {
     return checkSpiData(isSpiRawReply(reply) ? reply.data : scenario.toData(reply), scenario.name);
   } catch (error) {
-    throw configError(`${owner}: \`onTimeout\`: ${error instanceof Error ? error.message.replace(/^@douyin-push\/[a-z-]+: /, '') : String(error)}`);
+    throw configError(
+      `${owner}: \`onTimeout\`: ${error instanceof Error ? error.message.replace(/^@douyin-push\/[a-z-]+: /, '') : String(error)}`,
+    );
   }
 }

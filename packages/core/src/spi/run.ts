@@ -28,22 +28,44 @@ export async function runSpiHandler(
   report: Report,
 ): Promise<string> {
   const { idempotency, scenario } = config;
-  const where: DouyinErrorContext = { source: 'spi', verified: true, scenario: scenario.name, clientKey: context.clientKey, logId: context.logId };
+  const where: DouyinErrorContext = {
+    source: 'spi',
+    verified: true,
+    scenario: scenario.name,
+    clientKey: context.clientKey,
+    logId: context.logId,
+  };
   const fail = (error: unknown): SpiData => {
     report(
       error instanceof DouyinPushError
         ? error
-        : new DouyinPushError('HANDLER_FAILED', 500, `SPI ${scenario.name}: the handler threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error }),
+        : new DouyinPushError(
+            'HANDLER_FAILED',
+            500,
+            `SPI ${scenario.name}: the handler threw: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          ),
       where,
     );
     return config.systemError;
   };
   const overrun = (): string => {
     controller.abort();
-    report(new DouyinPushError('HANDLER_TIMEOUT', 503, `SPI ${scenario.name}: the handler overran ${config.timeoutMs} ms; answered ${JSON.stringify(config.timeoutData)} and left it running.`), where);
+    report(
+      new DouyinPushError(
+        'HANDLER_TIMEOUT',
+        503,
+        `SPI ${scenario.name}: the handler overran ${config.timeoutMs} ms; answered ${JSON.stringify(config.timeoutData)} and left it running.`,
+      ),
+      where,
+    );
     return envelopeBody(config.timeoutData);
   };
-  const storeFailed = (error: unknown) => report(error instanceof DouyinPushError ? error : new DouyinPushError('DEDUPE_UNAVAILABLE', 503, 'store failed.', { cause: error }), where);
+  const storeFailed = (error: unknown) =>
+    report(
+      error instanceof DouyinPushError ? error : new DouyinPushError('DEDUPE_UNAVAILABLE', 503, 'store failed.', { cause: error }),
+      where,
+    );
 
   const identity = idempotency?.key(request, context);
   const key = identity === undefined ? undefined : JSON.stringify(['spi', scenario.name, context.clientKey, identity]);
@@ -58,7 +80,14 @@ export async function runSpiHandler(
     }
     if (found.kind === 'replay') return found.body;
     if (found.kind === 'busy') {
-      report(new DouyinPushError('DUPLICATE_IN_FLIGHT', 409, `SPI ${scenario.name}: an earlier attempt is still running; answered "retry later".`), where);
+      report(
+        new DouyinPushError(
+          'DUPLICATE_IN_FLIGHT',
+          409,
+          `SPI ${scenario.name}: an earlier attempt is still running; answered "retry later".`,
+        ),
+        where,
+      );
       return envelopeBody(config.systemError);
     }
     token = found.token;
@@ -74,7 +103,14 @@ export async function runSpiHandler(
   const settled =
     idempotency && key !== undefined && token !== undefined
       ? running.then((outcome) =>
-          settleClaim(idempotency.dedupe, idempotency.replies, key, token, outcome.ok && outcome.data.error_code === 0 ? envelopeBody(outcome.data) : undefined, idempotency.ttlMs),
+          settleClaim(
+            idempotency.dedupe,
+            idempotency.replies,
+            key,
+            token,
+            outcome.ok && outcome.data.error_code === 0 ? envelopeBody(outcome.data) : undefined,
+            idempotency.ttlMs,
+          ),
         )
       : undefined;
   const outcome = await withDeadline(running, deadline);

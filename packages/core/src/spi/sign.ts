@@ -2,10 +2,7 @@ import { equalBytes, hexToBytes, md5, md5Hex, sha256, sha256Hex } from '../crypt
 import { toBytes } from '../shared/bytes.js';
 
 /** Query parameters in any shape: a query string (with or without `?`), URLSearchParams or a record. */
-export type SpiQueryInput =
-  | string
-  | URLSearchParams
-  | Readonly<Record<string, string | number | readonly (string | number)[] | undefined>>;
+export type SpiQueryInput = string | URLSearchParams | Readonly<Record<string, string | number | readonly (string | number)[] | undefined>>;
 
 /**
  * What Douyin hashes for an SPI call (protocol §7.2): `client_secret`, then every query
@@ -20,11 +17,7 @@ export type SpiQueryInput =
  * // 'yyyyyy&client_key=xxxxxx&timestamp=1624293280123&http_body={"order_id":"123","count":1}'
  * ```
  */
-export function spiStringToSign(
-  secret: string,
-  query: SpiQueryInput,
-  rawBody: Uint8Array | ArrayBuffer | string | undefined,
-): Uint8Array {
+export function spiStringToSign(secret: string, query: SpiQueryInput, rawBody: Uint8Array | ArrayBuffer | string | undefined): Uint8Array {
   const params = toParams(query);
   const keys = [...new Set(params.keys())].filter((key) => key !== 'sign').sort(compareBytewise);
   const parts = [secret];
@@ -51,11 +44,10 @@ export function spiStringToSign(
  * // { xLifeSign: 'b1370b71…b326', legacySign: 'b830f894…c8a6' }
  * ```
  */
-export function signSpi(input: {
-  secret: string;
-  query: SpiQueryInput;
-  body: Uint8Array | ArrayBuffer | string | undefined;
-}): { xLifeSign: string; legacySign: string } {
+export function signSpi(input: { secret: string; query: SpiQueryInput; body: Uint8Array | ArrayBuffer | string | undefined }): {
+  xLifeSign: string;
+  legacySign: string;
+} {
   const str = spiStringToSign(input.secret, input.query, input.body);
   return {
     xLifeSign: sha256Hex(str),

@@ -53,12 +53,23 @@ export async function verifySpiRequest(
     }
     for (const secret of secrets) if (!secretOwner.has(secret)) secretOwner.set(secret, key);
   }
-  const matched = verifySpiSignature({ kind, signature: kind === 'x-life-sign' ? header : legacy, secrets: [...secretOwner.keys()], query, body: rawBody });
+  const matched = verifySpiSignature({
+    kind,
+    signature: kind === 'x-life-sign' ? header : legacy,
+    secrets: [...secretOwner.keys()],
+    query,
+    body: rawBody,
+  });
   if (matched === undefined) {
     const shown = keys.map((k) => JSON.stringify(k.slice(0, 64))).join(' / ') || '""';
-    throw new DouyinPushError('SIGNATURE_MISMATCH', 401, `SPI ${kind === 'x-life-sign' ? 'x-life-sign' : 'legacy query sign'} does not match (client_key ${shown}).`, {
-      publicMessage: 'The SPI signature does not match.',
-    });
+    throw new DouyinPushError(
+      'SIGNATURE_MISMATCH',
+      401,
+      `SPI ${kind === 'x-life-sign' ? 'x-life-sign' : 'legacy query sign'} does not match (client_key ${shown}).`,
+      {
+        publicMessage: 'The SPI signature does not match.',
+      },
+    );
   }
   return { clientKey: secretOwner.get(matched) ?? '', kind };
 }

@@ -19,7 +19,13 @@ async function serve(prepare: Prepare = () => undefined, maxBodyBytes = 1024): P
   server = createServer(async (req, res) => {
     try {
       const extra = (await prepare(req)) ?? {};
-      const bytes = await readNodeBody(req, { maxBodyBytes, adapter: 'express', rawBodyFix: 'use express.raw()', bodyTimeoutMs: 300, ...extra });
+      const bytes = await readNodeBody(req, {
+        maxBodyBytes,
+        adapter: 'express',
+        rawBodyFix: 'use express.raw()',
+        bodyTimeoutMs: 300,
+        ...extra,
+      });
       writeNodeReply(res, {
         status: 200,
         headers: { 'content-type': 'application/json' },

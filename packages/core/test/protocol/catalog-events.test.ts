@@ -53,7 +53,10 @@ describe('life_takeout_bill_ledger_create schema', () => {
     webhooks.onAny((event) => void events.push(event));
     webhooks.on('life_takeout_bill_ledger_create', (event) => void incomes.push(event.content.order.estimated_order_income));
     const send = (content: unknown, msgId: string) =>
-      webhooks.handle({ method: 'POST', ...buildPush({ event: 'life_takeout_bill_ledger_create', content: content as never, secret: SECRET, msgId }) });
+      webhooks.handle({
+        method: 'POST',
+        ...buildPush({ event: 'life_takeout_bill_ledger_create', content: content as never, secret: SECRET, msgId }),
+      });
     expect((await send(billLedger, 'm1')).status).toBe(200);
     expect((await send({ ...billLedger, order: { ...billLedger.order, freight_pay_amount: 'free' } }, 'm2')).status).toBe(200);
     expect(incomes).toEqual([3200, 3200]);
@@ -65,7 +68,10 @@ describe('life_takeout_bill_ledger_create schema', () => {
 describe('catalogue events without published fields', () => {
   it('routes each by name with its content as an open record', async () => {
     const webhooks = createDouyinWebhooks({ clientSecret: SECRET, schemas: catalogEventSchemas });
-    const names = Object.keys(catalogEventSchemas).filter((name) => name !== 'life_takeout_bill_ledger_create') as Exclude<keyof typeof catalogEventSchemas, 'life_takeout_bill_ledger_create'>[];
+    const names = Object.keys(catalogEventSchemas).filter((name) => name !== 'life_takeout_bill_ledger_create') as Exclude<
+      keyof typeof catalogEventSchemas,
+      'life_takeout_bill_ledger_create'
+    >[];
     const seen: string[] = [];
     for (const name of names) webhooks.on(name, (event) => void seen.push(`${event.name}:${String(event.content.order_id)}`));
     for (const [i, name] of names.entries()) {

@@ -64,7 +64,12 @@ describe('verification', () => {
     // Tampering with any signed part fails: the body, and the query (timestamp).
     const req = buildSpiRequest({ secret: SECRET, body: { order_id: '1' } });
     const tamperedBody = await spi.handle({ method: 'POST', url: req.url, headers: req.headers, body: req.body.replace('1', '2') });
-    const tamperedQuery = await spi.handle({ method: 'POST', url: req.url.replace(/timestamp=\d+/, 'timestamp=1'), headers: req.headers, body: req.body });
+    const tamperedQuery = await spi.handle({
+      method: 'POST',
+      url: req.url.replace(/timestamp=\d+/, 'timestamp=1'),
+      headers: req.headers,
+      body: req.body,
+    });
     expect([tamperedBody.status, tamperedQuery.status]).toEqual([401, 401]);
     expect(runs()).toBe(0);
     expect(errors.map((e) => e.code)).toEqual(['SIGNATURE_MISMATCH', 'SIGNATURE_MISSING', 'SIGNATURE_MISMATCH', 'SIGNATURE_MISMATCH']);
@@ -83,7 +88,12 @@ describe('verification', () => {
     const forgedLegacy = await send(on.spi, { body: { order_id: '2' }, signatures: 'legacy', query: {}, secret: 'nope' });
     expect(forgedLegacy.status).toBe(401);
     const req = buildSpiRequest({ secret: SECRET, body: { order_id: '3' } });
-    const badHeaderGoodLegacy = await on.spi.handle({ method: 'POST', url: req.url, headers: { ...req.headers, 'x-life-sign': '0'.repeat(64) }, body: req.body });
+    const badHeaderGoodLegacy = await on.spi.handle({
+      method: 'POST',
+      url: req.url,
+      headers: { ...req.headers, 'x-life-sign': '0'.repeat(64) },
+      body: req.body,
+    });
     expect(badHeaderGoodLegacy.status).toBe(401);
     expect(on.runs()).toBe(1);
   });
@@ -147,7 +157,12 @@ describe('transport errors', () => {
       },
     });
     const streamed = await spi.handleRequest(
-      new Request(new URL(req.url, 'https://m.example'), { method: 'POST', headers: req.headers, body: stream, duplex: 'half' } as RequestInit),
+      new Request(new URL(req.url, 'https://m.example'), {
+        method: 'POST',
+        headers: req.headers,
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
     );
     expect(streamed.status).toBe(413);
     expect(runs()).toBe(0);
@@ -192,7 +207,10 @@ describe('handler outcomes', () => {
       },
     });
     expect(expectEnvelope((await send(spi, { body: { order_id: 'throw' } })).text).error_code).toBe(20);
-    expect(expectEnvelope((await send(spi, { body: { order_id: 'limit' } })).text)).toEqual({ error_code: 6, description: 'purchase_limit' });
+    expect(expectEnvelope((await send(spi, { body: { order_id: 'limit' } })).text)).toEqual({
+      error_code: 6,
+      description: 'purchase_limit',
+    });
     expect(expectEnvelope((await send(spi, { body: { order_id: 'bad' } })).text).error_code).toBe(20);
     expect(rec.errors.map((e) => e.code)).toEqual(['HANDLER_FAILED', 'INVALID_REPLY']);
   });
@@ -222,7 +240,10 @@ describe('handler outcomes', () => {
   });
 
   it('a raw reply with a string error_code is refused (error_code is always a number)', async () => {
-    const { spi, errors } = issueSpi(() => ({ [Symbol.for('@douyin-push/core/spi/raw-reply')]: true, data: { error_code: '0', description: 'x' } }));
+    const { spi, errors } = issueSpi(() => ({
+      [Symbol.for('@douyin-push/core/spi/raw-reply')]: true,
+      data: { error_code: '0', description: 'x' },
+    }));
     const data = expectEnvelope((await send(spi, { body: { order_id: 'r' } })).text);
     expect(data.error_code).toBe(SPI_SYSTEM_ERROR_CODE);
     expect(errors.map((e) => e.code)).toEqual(['INVALID_REPLY']);
@@ -232,8 +253,8 @@ describe('handler outcomes', () => {
     const base = { clientSecret: SECRET, handler: () => undefined };
     expect(() => createDouyinSpi({ ...base, scenario: 'nope.nope' as never })).toThrow(/unknown SPI scenario/);
     expect(() => createDouyinSpi({ ...base, scenario: 'fulfilment.order.refund_notice', timeoutMs: 0 })).toThrow(/timeoutMs/);
-    expect(() =>
-      createDouyinSpi({ ...base, scenario: 'fulfilment.order.refund_apply', onTimeout: { result: 'later' } } as never),
-    ).toThrow(/onTimeout/);
+    expect(() => createDouyinSpi({ ...base, scenario: 'fulfilment.order.refund_apply', onTimeout: { result: 'later' } } as never)).toThrow(
+      /onTimeout/,
+    );
   });
 });

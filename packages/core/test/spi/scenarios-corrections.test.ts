@@ -6,7 +6,12 @@ import { SECRET, expectEnvelope, send } from './helpers.js';
 // Behaviours corrected from Douyin's official pages (docs/protocol.md#spi-refund-notice,
 // #spi-member-info-update, #spi-refund-apply, #spi-issue-code), each through a real receiver.
 
-const member = { open_id: 'f6e35c98', account_id: '17371731', update_time: '1709705974', info: { mobile: { old_mobile: 'a==', new_mobile: 'b==' } } };
+const member = {
+  open_id: 'f6e35c98',
+  account_id: '17371731',
+  update_time: '1709705974',
+  info: { mobile: { old_mobile: 'a==', new_mobile: 'b==' } },
+};
 
 describe('退款信息同步: one delivery, retried only after an 8 s silence', () => {
   it('has the documented 8 s budget and answers before it', () => {
@@ -26,7 +31,12 @@ describe('退款信息同步: one delivery, retried only after an 8 s silence', 
         got.push([notice.after_sale_type, notice.notice_list?.[0]?.refund_amount, notice.notice_list?.[0]?.deduct_fee_amount]);
       },
     });
-    const body = { order_id: 'o1', after_sale_id: 'as1', after_sale_type: 2, notice_list: [{ certificate_id: 'c1', code: 'X', refund_amount: 900, deduct_fee_amount: 100, origin_amount: 1000 }] };
+    const body = {
+      order_id: 'o1',
+      after_sale_id: 'as1',
+      after_sale_type: 2,
+      notice_list: [{ certificate_id: 'c1', code: 'X', refund_amount: 900, deduct_fee_amount: 100, origin_amount: 1000 }],
+    };
     expect(expectEnvelope((await send(spi, { body })).text)).toEqual({ error_code: 0, description: 'success' });
     expect(got).toEqual([[2, 900, 100]]);
   });
@@ -43,25 +53,55 @@ describe('会员信息变更: 0 success, 100 system error (retry can succeed), 2
   }
 
   it("answers { result: 'fail' } with the business code 200, not the retry code 100", async () => {
-    const data = expectEnvelope((await send(receiver(() => ({ result: 'fail', description: '会员不存在' })), { body: member })).text);
+    const data = expectEnvelope(
+      (
+        await send(
+          receiver(() => ({ result: 'fail', description: '会员不存在' })),
+          { body: member },
+        )
+      ).text,
+    );
     expect(data).toEqual({ error_code: 200, description: '会员不存在' });
   });
 
   it('sends the code a handler passes', async () => {
-    const data = expectEnvelope((await send(receiver(() => ({ result: 'fail', code: 11, description: '业务错误 错误代码11' })), { body: member })).text);
+    const data = expectEnvelope(
+      (
+        await send(
+          receiver(() => ({ result: 'fail', code: 11, description: '业务错误 错误代码11' })),
+          { body: member },
+        )
+      ).text,
+    );
     expect(data).toEqual({ error_code: 11, description: '业务错误 错误代码11' });
   });
 
   it('keeps 100 for a thrown handler', async () => {
     const errors: DouyinPushError[] = [];
-    const data = expectEnvelope((await send(receiver(() => { throw new Error('db down'); }, errors), { body: member })).text);
+    const data = expectEnvelope(
+      (
+        await send(
+          receiver(() => {
+            throw new Error('db down');
+          }, errors),
+          { body: member },
+        )
+      ).text,
+    );
     expect(data.error_code).toBe(100);
     expect(errors.map((e) => e.code)).toEqual(['HANDLER_FAILED']);
   });
 
   it('refuses a code that is not a positive integer (reported, answered 100)', async () => {
     const errors: DouyinPushError[] = [];
-    const data = expectEnvelope((await send(receiver(() => ({ result: 'fail', code: 0 }), errors), { body: member })).text);
+    const data = expectEnvelope(
+      (
+        await send(
+          receiver(() => ({ result: 'fail', code: 0 }), errors),
+          { body: member },
+        )
+      ).text,
+    );
     expect(data.error_code).toBe(100);
     expect(errors.map((e) => e.code)).toEqual(['INVALID_REPLY']);
   });
@@ -80,7 +120,11 @@ describe('退款申请: replay per certificate', () => {
         return calls.length === 1 ? { result: 'approve' } : { result: 'reject', description: `call ${calls.length}` };
       },
     });
-    const body = (ids: string[]) => ({ order_id: 'o1', after_sale_id: 'as1', certificates: ids.map((certificate_id) => ({ certificate_id, code: '' })) });
+    const body = (ids: string[]) => ({
+      order_id: 'o1',
+      after_sale_id: 'as1',
+      certificates: ids.map((certificate_id) => ({ certificate_id, code: '' })),
+    });
     const first = await send(spi, { body: body(['c1', 'c2']) });
     const retry = await send(spi, { body: body(['c2', 'c1']) });
     const other = await send(spi, { body: body(['c3']) });
@@ -128,7 +172,12 @@ describe('发券: open_id and sku.groupon_type are typed', () => {
         return { result: 'issued', certificates: [{ certificate_id: 'a111', code: 'A' }] };
       },
     });
-    const body = { order_id: 'o1', count: 1, open_id: '_000abc', sku: { sku_id: '1', sku_name: '双人餐', third_sku_id: 'T1', groupon_type: 1 } };
+    const body = {
+      order_id: 'o1',
+      count: 1,
+      open_id: '_000abc',
+      sku: { sku_id: '1', sku_name: '双人餐', third_sku_id: 'T1', groupon_type: 1 },
+    };
     expect(expectEnvelope((await send(spi, { body })).text)).toMatchObject({ error_code: 0, result: 1 });
     expect(got).toEqual([['_000abc', 1]]);
   });

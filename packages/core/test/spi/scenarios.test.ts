@@ -28,7 +28,15 @@ describe('each scenario: typed request in, Douyin envelope out', () => {
         return order.count === 1 ? { result: 'allow' } : { result: 'refuse', reason: 'sold_out', description: '库存不足' };
       },
     });
-    const body = { order_id: '1065946966824669548', sku_id: '7', third_sku_id: 'T-7', count: 1, order_type: 21, original_amount: 100, extra_field: { a: 1 } };
+    const body = {
+      order_id: '1065946966824669548',
+      sku_id: '7',
+      third_sku_id: 'T-7',
+      count: 1,
+      order_type: 21,
+      original_amount: 100,
+      extra_field: { a: 1 },
+    };
     const ok = await send(spi, { body });
     expect(ok.status).toBe(200);
     expect(expectEnvelope(ok.text)).toEqual({ error_code: 0, description: 'success' });
@@ -109,7 +117,12 @@ describe('each scenario: typed request in, Douyin envelope out', () => {
       },
     });
     const res = await send(spi, {
-      body: { order_id: 'o1', after_sale_id: 'as1', after_sale_type: 3, notice_list: [{ certificate_id: 'c1', code: 'X', audit_result: 1 }] },
+      body: {
+        order_id: 'o1',
+        after_sale_id: 'as1',
+        after_sale_type: 3,
+        notice_list: [{ certificate_id: 'c1', code: 'X', audit_result: 1 }],
+      },
     });
     expect(expectEnvelope(res.text)).toEqual({ error_code: 0, description: 'success' });
     expect(got?.notice_list?.[0]?.audit_result).toBe(1);
@@ -147,7 +160,12 @@ describe('each scenario: typed request in, Douyin envelope out', () => {
         return member.account_id === 'nope' ? { result: 'fail', description: 'unknown member' } : undefined;
       },
     });
-    const member = { open_id: 'f6e35c98', account_id: '17371731', update_time: '1709705974', info: { mobile: { old_mobile: 'a==', new_mobile: 'b==' } } };
+    const member = {
+      open_id: 'f6e35c98',
+      account_id: '17371731',
+      update_time: '1709705974',
+      info: { mobile: { old_mobile: 'a==', new_mobile: 'b==' } },
+    };
     expect(expectEnvelope((await send(spi, { body: member })).text)).toEqual({ error_code: 0, description: 'success' });
     expect(expectEnvelope((await send(spi, { body: { content: JSON.stringify(member) } })).text).error_code).toBe(0);
     expect(got.map((m) => m.info?.mobile?.new_mobile)).toEqual(['b==', 'b==']);

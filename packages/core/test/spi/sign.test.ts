@@ -9,9 +9,7 @@ interface SpiVector {
   x_life_sign: string;
   legacy_sign: string;
 }
-const vectors = JSON.parse(
-  readFileSync(new URL('../fixtures/signature-vectors.json', import.meta.url), 'utf8'),
-) as { spi: SpiVector[] };
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/signature-vectors.json', import.meta.url), 'utf8')) as { spi: SpiVector[] };
 
 describe('SPI signature', () => {
   it.each(vectors.spi)('matches the shared vector ($x_life_sign)', (vector) => {
@@ -47,7 +45,14 @@ describe('SPI signature', () => {
     const [vector] = vectors.spi;
     if (!vector) throw new Error('no SPI vector');
     const base = { kind: 'x-life-sign' as const, secrets: [vector.secret], query: vector.query, body: vector.body };
-    for (const signature of [undefined, null, '', vector.x_life_sign.slice(0, 63), `${vector.x_life_sign.slice(0, 63)}g`, vector.legacy_sign]) {
+    for (const signature of [
+      undefined,
+      null,
+      '',
+      vector.x_life_sign.slice(0, 63),
+      `${vector.x_life_sign.slice(0, 63)}g`,
+      vector.legacy_sign,
+    ]) {
       expect(verifySpiSignature({ ...base, signature })).toBeUndefined();
     }
     expect(verifySpiSignature({ ...base, signature: vector.x_life_sign, secrets: [] })).toBeUndefined();

@@ -45,17 +45,27 @@ describe('createDouyinSpi types', () => {
     createDouyinSpi({ ...base, scenario: 'trade.order.pre_create_order', handler: () => ({ result: 'refuse' }) });
     // @ts-expect-error issued needs certificates
     createDouyinSpi({ ...base, scenario: 'fulfilment.order.tripartite_code', handler: () => ({ result: 'issued' }) });
+    // prettier-ignore
     // @ts-expect-error onTimeout is a refund decision or 'system-error'
     createDouyinSpi({ ...base, scenario: 'fulfilment.order.refund_apply', handler: () => ({ result: 'pending' }), onTimeout: { result: 'allow' } });
     // The same calls with valid replies compile:
     createDouyinSpi({ ...base, scenario: 'fulfilment.order.refund_apply', handler: () => ({ result: 'approve' }) });
     createDouyinSpi({ ...base, scenario: 'trade.order.pre_create_order', handler: () => ({ result: 'refuse', reason: 5 }) });
-    createDouyinSpi({ ...base, scenario: 'fulfilment.order.refund_apply', handler: () => ({ result: 'pending' }), onTimeout: { result: 'pending' } });
+    createDouyinSpi({
+      ...base,
+      scenario: 'fulfilment.order.refund_apply',
+      handler: () => ({ result: 'pending' }),
+      onTimeout: { result: 'pending' },
+    });
   });
 
   it('accepts a scenario chosen at run time with a raw reply', () => {
     const name = 'fulfilment.order.refund_apply' as SpiScenarioName;
-    const spi = createDouyinSpi({ scenario: name, clientSecret: 's', handler: () => spiRawReply({ error_code: 0, description: 'success' }) });
+    const spi = createDouyinSpi({
+      scenario: name,
+      clientSecret: 's',
+      handler: () => spiRawReply({ error_code: 0, description: 'success' }),
+    });
     expectTypeOf(spi).toExtend<DouyinReceiver>();
   });
 

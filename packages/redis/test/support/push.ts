@@ -8,7 +8,14 @@ export function signedPush(msgId: string): { body: string; headers: Record<strin
   const content = JSON.stringify({
     action: 'pay_success',
     msg_time: 1722175826,
-    order: { order_id: msgId, account_id: '7376546762393143333', pay_amount: 100, original_amount: 100, create_time: 1722175821, pay_time: 1722175822 },
+    order: {
+      order_id: msgId,
+      account_id: '7376546762393143333',
+      pay_amount: 100,
+      original_amount: 100,
+      create_time: 1722175821,
+      pay_time: 1722175822,
+    },
   });
   const body = JSON.stringify({
     event: 'life_trade_order_notify',

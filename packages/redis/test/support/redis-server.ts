@@ -36,9 +36,7 @@ export interface RedisServerOptions {
 }
 
 function launch(port: number, options: RedisServerOptions): Promise<ChildProcess> {
-  const persistence = options.aofDir
-    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.aofDir]
-    : ['--appendonly', 'no'];
+  const persistence = options.aofDir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.aofDir] : ['--appendonly', 'no'];
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, ...(options.args ?? [])];
   const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {

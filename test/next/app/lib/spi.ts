@@ -6,5 +6,8 @@ export const memberSpi = createDouyinSpi({
   clientSecret: process.env.DOUYIN_CLIENT_SECRET ?? 'unset',
   scenario: 'merchant.member.info.update',
   onError: () => undefined,
-  handler: (member, context) => ({ result: 'success', data: { seen_query_note: context.query.get('note') ?? null, open_id: member.open_id } }),
+  handler: (member, context) => ({
+    result: 'success',
+    data: { seen_query_note: context.query.get('note') ?? null, open_id: member.open_id },
+  }),
 });

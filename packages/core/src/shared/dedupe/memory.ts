@@ -94,7 +94,11 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
       if (inFlight >= maxInFlight) {
         sweepClaims(now);
         if (inFlight >= maxInFlight) {
-          throw new DouyinPushError('DEDUPE_UNAVAILABLE', 503, `memoryDedupe: ${maxInFlight} pushes are in flight (maxInFlight); refused so Douyin retries later.`);
+          throw new DouyinPushError(
+            'DEDUPE_UNAVAILABLE',
+            503,
+            `memoryDedupe: ${maxInFlight} pushes are in flight (maxInFlight); refused so Douyin retries later.`,
+          );
         }
       }
       const token = `p${++counter}`;

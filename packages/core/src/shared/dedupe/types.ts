@@ -13,9 +13,7 @@ import type { DouyinErrorHandler } from '../report.js';
  * ```
  */
 export type DedupeClaim =
-  | { readonly status: 'claimed'; readonly token: string }
-  | { readonly status: 'processing' }
-  | { readonly status: 'completed' };
+  { readonly status: 'claimed'; readonly token: string } | { readonly status: 'processing' } | { readonly status: 'completed' };
 
 /**
  * Where douyin-push remembers which messages it handled. Three states per key:

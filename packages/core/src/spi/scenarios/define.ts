@@ -98,11 +98,7 @@ function successOrRaw(reply: unknown, scenario: string): SpiData {
 
 /** A handler returned something the scenario cannot answer with. */
 export function invalidReply(scenario: string, expected: string, got: unknown): DouyinPushError {
-  return new DouyinPushError(
-    'INVALID_REPLY',
-    500,
-    `SPI ${scenario}: the handler returned ${describe(got)}; return ${expected}.`,
-  );
+  return new DouyinPushError('INVALID_REPLY', 500, `SPI ${scenario}: the handler returned ${describe(got)}; return ${expected}.`);
 }
 
 function describe(value: unknown): string {

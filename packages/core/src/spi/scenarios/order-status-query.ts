@@ -69,9 +69,7 @@ export const orderStatusQuery = defineSpiScenario({
     if (typeof orders !== 'object' || orders === null) {
       throw invalidReply('order.status_query', '{ orders: [{ order_id, order_status, ... }] }', reply);
     }
-    const result = Array.isArray(orders)
-      ? Object.fromEntries(orders.map((entry) => [entry.order_id, entry]))
-      : orders;
+    const result = Array.isArray(orders) ? Object.fromEntries(orders.map((entry) => [entry.order_id, entry])) : orders;
     return success({ ...reply.data, result });
   },
 });
