@@ -9,6 +9,7 @@ const adapters = [
   'packages/koa/src/index.ts',
   'packages/fastify/src/index.ts',
   'packages/next/src/index.ts',
+  'packages/hono/src/index.ts',
 ];
 
 // Signature, parsing, dedupe or status decisions would show up as one of these.

@@ -8,6 +8,9 @@ const push = (msgId = 'msg-1', clientKey = 'aw_test_client') => ({
   ...buildPush({ event: 'life_trade_order_notify', content: sampleContents.life_trade_order_notify, secret: SECRET, msgId, clientKey }),
 });
 
+// These tests fail a handler on purpose: their reports are expected, not printed.
+const expectedFailure = () => undefined;
+
 describe('dedupe in the pipeline', () => {
   it('answers a completed duplicate 200 without running handlers again', async () => {
     const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
@@ -55,7 +58,7 @@ describe('dedupe in the pipeline', () => {
   });
 
   it('releases the key when a handler fails, so the redelivery runs and succeeds', async () => {
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
+    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, onError: expectedFailure });
     let attempts = 0;
     webhooks.on('life_trade_order_notify', () => {
       attempts++;
@@ -88,7 +91,7 @@ describe('dedupe in the pipeline', () => {
   });
 
   it('if the in-flight first attempt fails, the waiting duplicate takes over and runs once: never a 200 for unhandled work', async () => {
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
+    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, onError: expectedFailure });
     const gate = deferred();
     const outcomes: string[] = [];
     webhooks.on('life_trade_order_notify', async () => {
@@ -124,7 +127,7 @@ describe('dedupe in the pipeline', () => {
   });
 
   it('answers 503 when handlers overrun timeoutMs, keeps the claim, and answers the retry from their outcome', async () => {
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, timeoutMs: 40, inFlightWaitMs: 10 });
+    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, timeoutMs: 40, inFlightWaitMs: 10, onError: expectedFailure });
     const gate = deferred();
     let runs = 0;
     webhooks.on('life_trade_order_notify', async () => {
@@ -149,7 +152,7 @@ describe('dedupe in the pipeline', () => {
       complete: () => Promise.resolve(),
       release: () => Promise.resolve(),
     };
-    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, dedupe: broken });
+    const webhooks = createDouyinWebhooks({ clientSecret: SECRET, dedupe: broken, onError: expectedFailure });
     let runs = 0;
     webhooks.onAny(() => {
       runs++;
