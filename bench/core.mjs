@@ -13,7 +13,8 @@ const adapterEntry = process.env.DOUYIN_CORE_DIST
   ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/adapter.js`).href
   : '@douyin-push/core/adapter';
 const { createDouyinWebhooks, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
-const { envelopeSchema } = await import(adapterEntry);
+// Older cores (before the /adapter entry) exported envelopeSchema from the main entry.
+const { envelopeSchema } = await import(adapterEntry).catch(() => import(coreEntry));
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createHandReceiver, prefillStore } from './lib/hand.mjs';
 import { CLIENT_KEY, makePush, msgIdOf, PATH, SECRET } from './lib/push.mjs';

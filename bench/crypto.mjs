@@ -32,6 +32,10 @@ const givenBuffer = Buffer.from(given);
 bench.add('baseline: createHash + timingSafeEqual (static import)', () =>
   timingSafeEqual(createHash('sha1').update(secret, 'utf8').update(bytes).digest(), givenBuffer),
 );
+// What core runs for a push today: verifySignature() (sha1 as hex, compared as lowercase hex).
+const { verifySignature } = await import('@douyin-push/core');
+const givenHex = node.sha1Hex([secret, bytes]);
+bench.add('core verifySignature() (node:crypto, hex compare)', () => verifySignature(bytes, givenHex, secret));
 for (const [name, h] of [
   ['node:crypto', node],
   ['pure', pure],

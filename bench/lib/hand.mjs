@@ -50,9 +50,13 @@ export function createHandReceiver({ secret, max = DEDUPE_MAX, handler }) {
     remember(id);
     return 200;
   }
-  /** Fills the Map to `max` with ids of the real shape, so measuring starts in steady state. */
+  /**
+   * Fills the Map to `max` with ids of the real shape, so measuring starts in steady state. The
+   * `z` keeps them apart from the measured Msg-Ids (hex only): a run whose pid ended in `f` once
+   * had every push counted as a duplicate of the filler.
+   */
   handle.prefill = (clientKey, n = max) => {
-    for (let i = 0; i < n; i++) remember(`${clientKey}:f${i.toString(16).padStart(31, '0')}`);
+    for (let i = 0; i < n; i++) remember(`${clientKey}:z${i.toString(16).padStart(31, '0')}`);
   };
   return handle;
 }
@@ -63,7 +67,7 @@ export function createHandReceiver({ secret, max = DEDUPE_MAX, handler }) {
  */
 export async function prefillStore(store, clientKey, n = DEDUPE_MAX) {
   for (let i = 0; i < n; i++) {
-    const key = `${clientKey}:f${i.toString(16).padStart(31, '0')}`;
+    const key = `${clientKey}:z${i.toString(16).padStart(31, '0')}`;
     const claim = await store.claim(key);
     if (claim.status === 'claimed') await store.complete(key, claim.token);
   }
