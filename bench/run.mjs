@@ -2,7 +2,7 @@
 // results in bench/results/<name>.json. Each part runs in its own process: the servers and
 // core's loop on CPU 1, the load generator on CPU 0 (taskset, when the machine has 2 CPUs).
 // `pnpm bench --quick`: HTTP and core only, shorter runs (~1.5 min instead of ~4.5).
-// env: BENCH_ONLY=http,core,memory,redis · BENCH_DURATION · BENCH_ROUNDS · BENCH_WARMUP (http.mjs)
+// env: BENCH_ONLY=http,core,memory,crypto,redis · BENCH_DURATION · BENCH_ROUNDS · BENCH_WARMUP (http.mjs)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,7 +16,7 @@ import { redisTable } from './redis.mjs';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const quick = process.argv.includes('--quick');
 // redis (round trips per push, not a CPU comparison) only on request: BENCH_ONLY=redis.
-const only = (process.env.BENCH_ONLY ?? (quick ? 'http,core' : 'http,core,memory')).split(',');
+const only = (process.env.BENCH_ONLY ?? (quick ? 'http,core' : 'http,core,memory,crypto')).split(',');
 if (quick) {
   process.env.BENCH_DURATION ??= '2';
   process.env.BENCH_WARMUP ??= '1.5';
@@ -116,6 +116,18 @@ if (only.includes('memory')) {
     '≤ max',
     memory.bounded.largestSize <= memory.bounded.max,
   );
+}
+if (only.includes('crypto')) {
+  // Its own table: the web-standard crypto module on node:crypto and on @noble/hashes, against
+  // the static node:crypto import core used before (issue 12: "at least as fast on Node").
+  console.log('Signatures: node:crypto vs the pure fallback (ns per operation, 415-byte body)');
+  execFileSync(
+    ...(canPin ? ['taskset', ['-c', SERVER_CORE, process.execPath, here('./crypto.mjs')]] : [process.execPath, [here('./crypto.mjs')]]),
+    {
+      stdio: 'inherit',
+    },
+  );
+  console.log('');
 }
 if (only.includes('redis')) {
   console.log('Redis store: round trips per push (MONITOR, script-internal commands excluded)');
