@@ -25,12 +25,12 @@ export {
 } from './push/webhooks.js';
 export { defaultDedupeKey, type DedupeKey } from './push/dedupe-key.js';
 export { sign, verifySignature } from './push/signature.js';
-export { DouyinPushError, DouyinHandlerError, type DouyinErrorCode } from './shared/errors.js';
-export { memoryDedupe, type MemoryDedupeOptions } from './shared/dedupe/memory.js';
-export type { DedupeStore, DedupeClaim } from './shared/dedupe/types.js';
-export type { ClientSecret } from './shared/secrets.js';
-export type { DouyinErrorContext, DouyinErrorHandler } from './shared/report.js';
-export type { DouyinReceiver, DouyinRequest, DouyinReply } from './shared/receiver.js';
+export { DouyinPushError, DouyinHandlerError, type DouyinErrorCode } from './common/errors.js';
+export { memoryDedupe, type MemoryDedupeOptions } from './common/dedupe/memory.js';
+export type { DedupeStore, DedupeClaim } from './common/dedupe/types.js';
+export type { ClientSecret } from './common/secrets.js';
+export type { DouyinErrorContext, DouyinErrorHandler } from './common/report.js';
+export type { DouyinReceiver, DouyinRequest, DouyinReply } from './common/receiver.js';
 export type { DouyinInbox, InboxPush } from './push/inbox.js';
 export type { Envelope } from './push/parse.js';
 export { allEventSchemas, catalogEventSchemas, eventSchemas } from './events/schemas.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDeadline } from '../src/shared/deadline';
+import { withDeadline } from '../src/common/deadline';
 import { deferred } from './helpers';
 
 describe('withDeadline (one queue, one timer, absolute deadlines)', () => {

@@ -24,12 +24,12 @@ export { readNodeBody, rawBodyUnavailable, type ReadNodeBodyOptions } from '../n
 export { writeNodeReply } from '../node/write-reply.js';
 export { matchesPath, requestPath } from '../node/path.js';
 export { isDouyinWebhooks } from '../push/is-webhooks.js';
-export { bodyTooLarge, readWebBody, resolveBody } from '../shared/body.js';
-export { configError } from '../shared/errors.js';
-export { readHeader } from '../shared/headers.js';
-export { errorReply, jsonReply } from '../shared/reply.js';
-export type { AdapterName, BodySource, HeadersInput, HeaderValue } from '../shared/receiver.js';
+export { bodyTooLarge, readWebBody, resolveBody } from '../common/body.js';
+export { configError } from '../common/errors.js';
+export { readHeader } from '../common/headers.js';
+export { errorReply, jsonReply } from '../common/reply.js';
+export type { AdapterName, BodySource, HeadersInput, HeaderValue } from '../common/receiver.js';
 export { createDouyinHandlers, type DouyinHandlers, type DouyinHandlersOptions } from '../push/handlers.js';
 export type { DouyinInbox, InboxPush } from '../push/inbox.js';
-export { createWebHandler } from '../shared/web.js';
+export { createWebHandler } from '../common/web.js';
 export { envelopeSchema, type Envelope } from '../push/parse.js';

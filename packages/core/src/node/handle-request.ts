@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AdapterName, DouyinReceiver, DouyinReply } from '../shared/receiver.js';
+import type { AdapterName, DouyinReceiver, DouyinReply } from '../common/receiver.js';
 import { readNodeBody } from './read-body.js';
 import { writeNodeReply } from './write-reply.js';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DouyinReceiver } from '../shared/receiver.js';
+import type { DouyinReceiver } from '../common/receiver.js';
 import { handleNodeRequest } from './handle-request.js';
 import { matchesPath } from './path.js';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { bodyTooLarge as tooLarge } from '../shared/body.js';
-import { DouyinPushError } from '../shared/errors.js';
-import type { AdapterName } from '../shared/receiver.js';
+import { bodyTooLarge as tooLarge } from '../common/body.js';
+import { DouyinPushError } from '../common/errors.js';
+import type { AdapterName } from '../common/receiver.js';
 
 /**
  * What {@link readNodeBody} needs besides the request.

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { DouyinReply } from '../shared/receiver.js';
+import type { DouyinReply } from '../common/receiver.js';
 
 const encodedReplies = new WeakMap<DouyinReply, { body: Buffer; headers: Record<string, string | number> }>();
 

@@ -1,9 +1,9 @@
-import type { DedupeStore } from '../shared/dedupe/types.js';
-import { claimOrWait, storeError } from '../shared/dedupe/wait.js';
-import { withDeadline } from '../shared/deadline.js';
-import { DouyinPushError } from '../shared/errors.js';
-import type { DouyinReply } from '../shared/receiver.js';
-import { jsonReply, toDouyinError } from '../shared/reply.js';
+import type { DedupeStore } from '../common/dedupe/types.js';
+import { claimOrWait, storeError } from '../common/dedupe/wait.js';
+import { withDeadline } from '../common/deadline.js';
+import { DouyinPushError } from '../common/errors.js';
+import type { DouyinReply } from '../common/receiver.js';
+import { jsonReply, toDouyinError } from '../common/reply.js';
 
 /**
  * Everything {@link deliverWithDedupe} needs to run one authentic push.

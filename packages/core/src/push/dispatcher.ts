@@ -1,5 +1,5 @@
-import { DouyinHandlerError, DouyinPushError } from '../shared/errors.js';
-import type { Reporter } from '../shared/report.js';
+import { DouyinHandlerError, DouyinPushError } from '../common/errors.js';
+import type { Reporter } from '../common/report.js';
 import type { DouyinAnyEvent, DouyinEvent, DouyinHandlerName } from '../events/types.js';
 
 type AnyHandler = (event: DouyinAnyEvent) => unknown;

@@ -1,7 +1,7 @@
-import { withDeadline } from '../shared/deadline.js';
-import { DouyinPushError } from '../shared/errors.js';
-import type { DouyinReply } from '../shared/receiver.js';
-import { jsonReply } from '../shared/reply.js';
+import { withDeadline } from '../common/deadline.js';
+import { DouyinPushError } from '../common/errors.js';
+import type { DouyinReply } from '../common/receiver.js';
+import { jsonReply } from '../common/reply.js';
 import type { DouyinInbox, InboxPush } from './inbox.js';
 
 const STORED = Object.freeze(jsonReply(200, { ok: true, queued: true }));

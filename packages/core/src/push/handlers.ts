@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { allEventSchemas, eventAliases } from '../events/schemas.js';
-import { toBytes } from '../shared/bytes.js';
-import type { DouyinPushError } from '../shared/errors.js';
-import { parseJsonBody } from '../shared/json.js';
-import { createReporter, type DouyinErrorContext } from '../shared/report.js';
+import { toBytes } from '../common/bytes.js';
+import type { DouyinPushError } from '../common/errors.js';
+import { parseJsonBody } from '../common/json.js';
+import { createReporter, type DouyinErrorContext } from '../common/report.js';
 import { createDispatcher, type DouyinDispatcher } from './dispatcher.js';
 import { decodeContent, parseEnvelope } from './parse.js';
 import type { DouyinAnyEvent } from '../events/types.js';

@@ -1,4 +1,4 @@
-import type { DouyinReceiver } from '../shared/receiver.js';
+import type { DouyinReceiver } from '../common/receiver.js';
 import type { DouyinWebhooks } from './webhooks.js';
 
 /**

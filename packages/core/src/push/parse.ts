@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { sha1Hex } from '../crypto/index.js';
-import { DouyinPushError } from '../shared/errors.js';
-import { readHeader } from '../shared/headers.js';
-import type { HeadersInput } from '../shared/receiver.js';
+import { DouyinPushError } from '../common/errors.js';
+import { readHeader } from '../common/headers.js';
+import type { HeadersInput } from '../common/receiver.js';
 
 /**
  * The push body's top level. Loose: fields Douyin adds are kept. Only `event` is required;

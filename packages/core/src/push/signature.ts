@@ -1,6 +1,6 @@
 import { sha1Hex } from '../crypto/index.js';
-import { toBytes } from '../shared/bytes.js';
-import { DouyinPushError } from '../shared/errors.js';
+import { toBytes } from '../common/bytes.js';
+import { DouyinPushError } from '../common/errors.js';
 
 /**
  * Douyin's push signature: lowercase hex `sha1(client_secret ‖ raw body)`, over the bytes

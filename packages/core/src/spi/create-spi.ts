@@ -1,10 +1,10 @@
-import { createPipeline } from '../shared/pipeline.js';
-import { DouyinPushError } from '../shared/errors.js';
-import { readHeader } from '../shared/headers.js';
-import { parseJsonBody } from '../shared/json.js';
-import type { DouyinReceiver, DouyinReply } from '../shared/receiver.js';
-import { createReporter } from '../shared/report.js';
-import { createWebHandler } from '../shared/web.js';
+import { createPipeline } from '../common/pipeline.js';
+import { DouyinPushError } from '../common/errors.js';
+import { readHeader } from '../common/headers.js';
+import { parseJsonBody } from '../common/json.js';
+import type { DouyinReceiver, DouyinReply } from '../common/receiver.js';
+import { createReporter } from '../common/report.js';
+import { createWebHandler } from '../common/web.js';
 import {
   resolveSpiOptions,
   type DouyinSpiOptions,

@@ -1,5 +1,5 @@
-import { claimOrWait, storeError } from '../shared/dedupe/wait.js';
-import type { DedupeStore } from '../shared/dedupe/types.js';
+import { claimOrWait, storeError } from '../common/dedupe/wait.js';
+import type { DedupeStore } from '../common/dedupe/types.js';
 import type { SpiReplyStore } from './reply-store.js';
 
 /** What {@link claimOrReplay} found. */

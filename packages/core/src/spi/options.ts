@@ -1,10 +1,10 @@
-import type { DedupeStore } from '../shared/dedupe/types.js';
-import { memoryDedupe } from '../shared/dedupe/memory.js';
-import { configError } from '../shared/errors.js';
-import { positiveInt } from '../shared/options.js';
-import type { AdapterName, HeadersInput } from '../shared/receiver.js';
-import type { DouyinErrorHandler } from '../shared/report.js';
-import { secretResolver, type ClientSecret, type SecretResolver } from '../shared/secrets.js';
+import type { DedupeStore } from '../common/dedupe/types.js';
+import { memoryDedupe } from '../common/dedupe/memory.js';
+import { configError } from '../common/errors.js';
+import { positiveInt } from '../common/options.js';
+import type { AdapterName, HeadersInput } from '../common/receiver.js';
+import type { DouyinErrorHandler } from '../common/report.js';
+import { secretResolver, type ClientSecret, type SecretResolver } from '../common/secrets.js';
 import { checkSpiData, isSpiRawReply, type SpiData, type SpiRawReply } from './reply.js';
 import { memorySpiReplies, type SpiReplyStore } from './reply-store.js';
 import type { AnySpiScenario, SpiReplyOf, SpiRequestOf } from './scenarios/define.js';

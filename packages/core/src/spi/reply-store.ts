@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { configError } from '../shared/errors.js';
-import type { DouyinErrorHandler } from '../shared/report.js';
+import { configError } from '../common/errors.js';
+import type { DouyinErrorHandler } from '../common/report.js';
 
 /**
  * Where SPI receivers keep the reply they sent, so Douyin's retry of 发券 or 退款申请 gets

@@ -1,4 +1,4 @@
-import { DouyinPushError } from '../shared/errors.js';
+import { DouyinPushError } from '../common/errors.js';
 
 /**
  * The `data` object of an SPI reply (protocol §7.4): `error_code` is always a JSON number

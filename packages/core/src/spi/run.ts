@@ -1,6 +1,6 @@
-import { withDeadline } from '../shared/deadline.js';
-import { DouyinPushError } from '../shared/errors.js';
-import type { DouyinErrorContext } from '../shared/report.js';
+import { withDeadline } from '../common/deadline.js';
+import { DouyinPushError } from '../common/errors.js';
+import type { DouyinErrorContext } from '../common/report.js';
 import { claimOrReplay, settleClaim } from './idempotency.js';
 import type { SpiConfig, SpiContext } from './options.js';
 import { checkSpiData, envelopeBody, isSpiRawReply, type SpiData } from './reply.js';

@@ -1,5 +1,5 @@
 import { equalBytes, hexToBytes, md5, md5Hex, sha256, sha256Hex } from '../crypto/index.js';
-import { toBytes } from '../shared/bytes.js';
+import { toBytes } from '../common/bytes.js';
 
 /** Query parameters in any shape: a query string (with or without `?`), URLSearchParams or a record. */
 export type SpiQueryInput = string | URLSearchParams | Readonly<Record<string, string | number | readonly (string | number)[] | undefined>>;

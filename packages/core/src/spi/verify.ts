@@ -1,7 +1,7 @@
-import { DouyinPushError } from '../shared/errors.js';
-import { readHeader } from '../shared/headers.js';
-import type { HeadersInput } from '../shared/receiver.js';
-import type { SecretResolver } from '../shared/secrets.js';
+import { DouyinPushError } from '../common/errors.js';
+import { readHeader } from '../common/headers.js';
+import type { HeadersInput } from '../common/receiver.js';
+import type { SecretResolver } from '../common/secrets.js';
 import { verifySpiSignature } from './sign.js';
 
 /**

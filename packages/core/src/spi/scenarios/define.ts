@@ -1,6 +1,6 @@
 import { sha256Hex } from '../../crypto/index.js';
 import * as z from 'zod';
-import { DouyinPushError } from '../../shared/errors.js';
+import { DouyinPushError } from '../../common/errors.js';
 import { SPI_SYSTEM_ERROR_CODE, checkSpiData, type SpiData } from '../reply.js';
 
 /**
