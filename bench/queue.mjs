@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { sign } from '@douyin-push/core';
+import { buildPush, sampleContents } from '@douyin-push/core/testing';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,27 +37,17 @@ async function openQueue(engine, name) {
 }
 
 function push(msgId) {
-  const content = JSON.stringify({
-    action: 'pay_success',
-    msg_time: 1722175826,
-    order: {
-      order_id: msgId,
-      account_id: '7376546762393143333',
-      pay_amount: 100,
-      original_amount: 100,
-      create_time: 1722175821,
-      pay_time: 1722175822,
-    },
-  });
-  const body = JSON.stringify({
+  const sample = sampleContents.life_trade_order_notify;
+  const { body, headers } = buildPush({
     event: 'life_trade_order_notify',
-    client_key: 'awbench',
-    from_user_id: '_000bench',
-    content,
-    log_id: `log-${msgId}`,
-    msg_id: msgId,
+    content: { ...sample, order: { ...sample.order, order_id: msgId } },
+    secret: SECRET,
+    clientKey: 'awbench',
+    fromUserId: '_000bench',
+    logId: `log-${msgId}`,
+    msgId,
   });
-  return { body, headers: { 'content-type': 'application/json', 'x-douyin-signature': sign(body, SECRET), 'msg-id': msgId } };
+  return { body, headers };
 }
 
 // ---- child: an express receiver (direct or durable) ----

@@ -66,7 +66,10 @@ export function createDouyinWorker(options: DouyinWorkerOptions): DouyinWorker {
   const handlers = createDouyinHandlers({ schemas: options.schemas });
   let consumer: QueueConsumer | undefined;
 
+  // A stored push was verified by the receiver before it was queued.
   const context = (push: InboxPush): DouyinErrorContext => ({
+    source: 'worker',
+    verified: true,
     event: push.name,
     msgId: push.msgId,
     clientKey: push.clientKey,

@@ -4,13 +4,14 @@ import { withDeadline } from '../common/deadline.js';
 import { DouyinPushError } from '../common/errors.js';
 import type { DouyinReply } from '../common/receiver.js';
 import { jsonReply, toDouyinError } from '../common/reply.js';
+import type { DouyinErrorContext, DouyinErrorHandler } from '../common/report.js';
 
 /**
  * Everything {@link deliverWithDedupe} needs to run one authentic push.
  *
  * @example
  * ```ts
- * const delivery: Delivery = { store, key, run, deadline: arrivedAt + 2500, ack: 'after-handling', waitUntil: undefined, report };
+ * const delivery: Delivery = { store, key, run, deadline: arrivedAt + 2500, ack: 'after-handling', waitUntil: undefined, report, context };
  * ```
  */
 export interface Delivery {
@@ -23,7 +24,9 @@ export interface Delivery {
   waitDeadline?: number | undefined;
   ack: 'after-handling' | 'before-handling';
   waitUntil: ((promise: Promise<unknown>) => void) | undefined;
-  report: (error: DouyinPushError) => void;
+  /** Where late failures go (after the reply, or when a store call fails), with the request's context. */
+  report: DouyinErrorHandler;
+  context: DouyinErrorContext;
 }
 
 // Frozen: shared by every push, and the Node writer encodes a frozen reply once.
@@ -43,7 +46,7 @@ const DUPLICATE = Object.freeze(jsonReply(200, { ok: true, duplicate: true }));
  * @example
  * ```ts
  * const reply = await deliverWithDedupe({ store, key, run, deadline: Date.now() + 2500,
- *   ack: 'after-handling', waitUntil: undefined, report: console.error });
+ *   ack: 'after-handling', waitUntil: undefined, report: console.error, context: { source: 'push' } });
  * ```
  */
 export async function deliverWithDedupe(delivery: Delivery): Promise<DouyinReply> {
@@ -64,23 +67,23 @@ export async function deliverWithDedupe(delivery: Delivery): Promise<DouyinReply
 
   const settled = delivery.run().then(
     async () => {
-      if (store && token) await store.complete(key, token).catch((e: unknown) => delivery.report(storeError(e)));
+      if (store && token) await store.complete(key, token).catch((e: unknown) => delivery.report(storeError(e), delivery.context));
     },
     async (error: unknown) => {
-      if (store && token) await store.release(key, token).catch((e: unknown) => delivery.report(storeError(e)));
+      if (store && token) await store.release(key, token).catch((e: unknown) => delivery.report(storeError(e), delivery.context));
       throw error;
     },
   );
 
   if (delivery.ack === 'before-handling') {
-    const background = settled.catch((e: unknown) => delivery.report(toDouyinError(e)));
+    const background = settled.catch((e: unknown) => delivery.report(toDouyinError(e), delivery.context));
     delivery.waitUntil?.(background);
     return HANDLED;
   }
 
   if ((await withDeadline(settled, delivery.deadline)) !== 'timeout') return HANDLED;
   // Too slow: answer now so Douyin retries, and still account for how the handlers end.
-  settled.catch((e: unknown) => delivery.report(toDouyinError(e)));
+  settled.catch((e: unknown) => delivery.report(toDouyinError(e), delivery.context));
   delivery.waitUntil?.(settled.catch(() => undefined));
   throw new DouyinPushError(
     'HANDLER_TIMEOUT',

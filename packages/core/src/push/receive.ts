@@ -100,7 +100,9 @@ export function receivePush(config: PushConfig): PipelineSteps['run'] {
       waitDeadline: Math.min(deadline, arrivedAt + config.inFlightWaitMs),
       ack: config.ack,
       waitUntil: request.waitUntil,
-      report: (error) => config.report(error, { ...context }),
+      // No closure per push: the context object is the request's own and outlives it unchanged.
+      report: config.report,
+      context,
     });
   };
 }
