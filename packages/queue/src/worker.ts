@@ -89,7 +89,9 @@ export function createDouyinWorker(options: DouyinWorkerOptions): DouyinWorker {
       try {
         await handlers.run(push);
       } catch (error) {
-        await dedupe.release(push.id, claim.token).catch(() => undefined);
+        await Promise.resolve()
+          .then(() => dedupe.release(push.id, claim.token))
+          .catch(() => undefined);
         throw error;
       }
       await dedupe.complete(push.id, claim.token);

@@ -78,14 +78,21 @@ export interface ReportingStore {
 }
 
 /**
- * The store {@link redisDedupe} returns: a `DedupeStore` that reports through its receiver.
+ * The store {@link redisDedupe} returns: a `DedupeStore` whose answers are always promises (each
+ * is a Redis round trip), reporting through its receiver.
  *
  * @example
  * ```ts
  * const dedupe: RedisDedupeStore = redisDedupe({ client });
+ * const claim = await dedupe.claim('aw1:msg-1');
  * ```
  */
-export type RedisDedupeStore = DedupeStore & ReportingStore;
+export interface RedisDedupeStore extends DedupeStore {
+  bindReporter(report: DouyinErrorHandler): void;
+  claim(key: string): Promise<DedupeClaim>;
+  complete(key: string, token: string): Promise<void>;
+  release(key: string, token: string): Promise<void>;
+}
 
 const DEFAULTS = {
   prefix: 'douyin-push:dedupe:',

@@ -4,6 +4,8 @@ import type { HashInput, Hashes, Hmac } from './types.js';
 export interface NodeCryptoLike {
   createHash(algorithm: string): NodeHash;
   createHmac(algorithm: string, key: Uint8Array | string): NodeHash;
+  /** One-shot digest (Node ≥ 20.12, 21.7); absent on older Node and some runtimes. */
+  hash?(algorithm: string, data: Uint8Array | string, outputEncoding: 'hex'): string;
 }
 interface NodeHash {
   update(data: Uint8Array | string, encoding?: 'utf8'): NodeHash;
@@ -68,6 +70,9 @@ export function nodeDigest(crypto: NodeCryptoLike, algorithm: string, input: Has
  * ```
  */
 export function nodeDigestHex(crypto: NodeCryptoLike, algorithm: string, input: HashInput): string {
+  // One part: the one-shot hash() skips the Hash object (0.6 µs vs 1.8 µs for a short string on
+  // Node 20: bench/README.md). Several parts still stream through createHash (no concatenation copy).
+  if (crypto.hash && (typeof input === 'string' || input instanceof Uint8Array)) return crypto.hash(algorithm, input, 'hex');
   return feed(crypto.createHash(algorithm), input).digest('hex');
 }
 

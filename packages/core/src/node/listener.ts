@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DouyinReceiver } from '../common/receiver.js';
 import { handleNodeRequest } from './handle-request.js';
-import { matchesPath } from './path.js';
+import { requestPath } from './path.js';
 
 /**
  * Options of {@link toNodeListener}.
@@ -45,8 +45,10 @@ const notFound = Buffer.from(JSON.stringify({ code: 'NOT_FOUND', message: 'Not F
  * ```
  */
 export function toNodeListener(receiver: DouyinReceiver, options: NodeListenerOptions = {}): NodeListener {
+  // The configured path, normalised once (not per request).
+  const path = options.path === undefined ? undefined : requestPath(options.path);
   return (req, res) => {
-    if (!matchesPath(req.url, options.path)) {
+    if (path !== undefined && requestPath(req.url ?? '/') !== path) {
       res.writeHead(404, { 'content-type': 'application/json', 'content-length': notFound.byteLength }).end(notFound);
       return;
     }

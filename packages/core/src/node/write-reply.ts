@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { DouyinReply } from '../common/receiver.js';
 
-const encodedReplies = new WeakMap<DouyinReply, { body: Buffer; headers: Record<string, string | number> }>();
+const replyHeaders = new WeakMap<DouyinReply, Record<string, string | number>>();
 
 /**
  * Writes core's reply to a Node response: status, headers, and the UTF-8 body with its byte
@@ -13,19 +13,18 @@ const encodedReplies = new WeakMap<DouyinReply, { body: Buffer; headers: Record<
  * ```
  */
 export function writeNodeReply(res: ServerResponse, reply: DouyinReply): void {
-  let encoded = encodedReplies.get(reply);
-  if (!encoded) {
-    const body = Buffer.from(reply.body, 'utf8');
-    encoded = { body, headers: { ...reply.headers, 'content-length': body.byteLength } };
-    // Core answers most pushes with the same few reply objects: encode each once.
-    if (Object.isFrozen(reply)) encodedReplies.set(reply, encoded);
+  let headers = replyHeaders.get(reply);
+  if (!headers) {
+    headers = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body, 'utf8') };
+    // Core answers most pushes with the same few reply objects: their headers are built once.
+    if (Object.isFrozen(reply)) replyHeaders.set(reply, headers);
   }
-  const { body, headers } = encoded;
   if (res.headersSent) {
     // Someone else answered first; the status can no longer change, so only finish the reply.
     res.end();
     return;
   }
-  // One writeHead instead of a setHeader per header: cheaper on the per-push path.
-  res.writeHead(reply.status, headers).end(body);
+  // One writeHead instead of a setHeader per header; the body as a string, which Node sends in
+  // one chunk with the head (a Buffer body goes out as a second chunk of a writev).
+  res.writeHead(reply.status, headers).end(reply.body);
 }

@@ -1,4 +1,5 @@
 import { DouyinHandlerError, DouyinPushError } from '../common/errors.js';
+import { isPending, type MaybePromise } from '../common/maybe-promise.js';
 import type { Reporter } from '../common/report.js';
 import type { DouyinAnyEvent, DouyinEvent, DouyinHandlerName } from '../events/types.js';
 
@@ -52,28 +53,39 @@ export function createDispatcher(reporter: Reporter, isKnown: (eventName: string
     return () => anyHandlers.delete(handler);
   }
 
-  /** Runs every matching handler concurrently; throws one DouyinHandlerError with all failures. */
-  async function dispatch(event: DouyinAnyEvent): Promise<void> {
+  /**
+   * Runs every matching handler concurrently; fails with one DouyinHandlerError holding every
+   * failure. A single handler that returns no promise is called without one: nothing is pending,
+   * so nothing is returned (the caller then awaits nothing).
+   */
+  function dispatch(event: DouyinAnyEvent): MaybePromise<void> {
     const named = byName.get(event.name);
     const actioned = event.action !== undefined ? byName.get(`${event.name}.${event.action}`) : undefined;
     const count = (named?.size ?? 0) + (actioned?.size ?? 0) + anyHandlers.size;
     if (count === 0) return reportUnhandled(event);
-    // The common case, one handler: no Promise wrapper, no allSettled.
-    if (count === 1) {
-      const only = (named?.size ? named : actioned?.size ? actioned : anyHandlers).values().next().value as (event: never) => unknown;
-      try {
-        await only(event as never);
-      } catch (error) {
-        throw new DouyinHandlerError([error], `${event.name} (msg ${event.msgId})`);
-      }
-      return;
+    if (count > 1) return dispatchAll(event, named, actioned);
+    const only = (named?.size ? named : actioned?.size ? actioned : anyHandlers).values().next().value as (event: never) => unknown;
+    let result: unknown;
+    try {
+      result = only(event as never);
+    } catch (error) {
+      throw new DouyinHandlerError([error], `${event.name} (msg ${event.msgId})`);
     }
+    if (!isPending(result)) return;
+    return Promise.resolve(result).then(
+      () => undefined,
+      (error: unknown) => {
+        throw new DouyinHandlerError([error], `${event.name} (msg ${event.msgId})`);
+      },
+    );
+  }
+
+  async function dispatchAll(event: DouyinAnyEvent, ...sets: (Set<(event: never) => unknown> | undefined)[]): Promise<void> {
     const run: Promise<unknown>[] = [];
     const call = (handler: (event: never) => unknown) => {
       run.push(new Promise((resolve) => resolve(handler(event as never))));
     };
-    named?.forEach(call);
-    actioned?.forEach(call);
+    for (const set of sets) set?.forEach(call);
     anyHandlers.forEach(call);
     const results = await Promise.allSettled(run);
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DouyinAnyEvent, SchemaIssue } from '../events/types.js';
 import type { DedupeStore } from '../common/dedupe/types.js';
 import { DouyinPushError } from '../common/errors.js';
+import type { MaybePromise } from '../common/maybe-promise.js';
 import { readHeader } from '../common/headers.js';
 import { parseJsonBody } from '../common/json.js';
 import type { PipelineSteps } from '../common/pipeline.js';
@@ -36,7 +37,7 @@ export interface PushConfig {
   ack: 'after-handling' | 'before-handling';
   allowUnsignedChallenge: boolean;
   onSchemaMismatch: (event: DouyinAnyEvent, issues: readonly SchemaIssue[]) => void;
-  dispatch: (event: DouyinAnyEvent) => Promise<void>;
+  dispatch: (event: DouyinAnyEvent) => MaybePromise<void>;
   report: DouyinErrorHandler;
 }
 

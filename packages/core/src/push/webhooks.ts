@@ -36,8 +36,8 @@ export interface DouyinWebhooksOptions {
   /** Where handled pushes are remembered. Default `memoryDedupe()`; `false` turns dedupe off. */
   dedupe?: DedupeStore | false | undefined;
   /**
-   * The identity under which a push is deduplicated. Default {@link defaultDedupeKey}: client_key,
-   * event, message id and a digest of `content` (Douyin reuses a Msg-Id for the same entity and
+   * The identity under which a push is deduplicated. Default {@link defaultDedupeKey}: the
+   * message id and a digest of client_key, event and `content` (Douyin reuses a Msg-Id for the same entity and
    * action, so a Msg-Id alone would drop a later, different push).
    */
   dedupeKey?: DedupeKey | undefined;

@@ -56,6 +56,10 @@ export async function settleClaim(
     throw storeError(error);
   } finally {
     // Released even when storing failed, so the next retry runs instead of waiting on a dead claim.
-    await dedupe.release(key, token).catch(() => undefined);
+    try {
+      await dedupe.release(key, token);
+    } catch {
+      // The claim lapses after its TTL; the reply already went out.
+    }
   }
 }

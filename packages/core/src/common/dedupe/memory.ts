@@ -25,19 +25,22 @@ export interface MemoryDedupeOptions {
   maxInFlight?: number;
 }
 
-/** A running claim: its token and when it lapses (ms since the epoch). */
+/** A running claim: its token and when it lapses (ms on the store's clock). */
 interface Claim {
   token: string;
   until: number;
 }
 
 /**
- * The default dedupe store: in this process's memory, bounded. One `Map` holds both states of a
- * key: a running claim (an object) or a handled push (its expiry, a number). Handled ids are
- * forgotten oldest first through a ring of keys, and an expired one when read. (lru-cache did
- * this before; its recency bookkeeping bought nothing here, since a duplicate touches an id at
- * most a few times, and it cost a fifth of core's CPU per push and 6 KB of the 40 KB gzip worker
- * budget: bench/README.md.) Use `redisDedupe()` from `@douyin-push/redis` when the app runs on
+ * The default dedupe store: in this process's memory, bounded, answering synchronously (core
+ * then awaits nothing for it). One `Map` holds both states of a key: a running claim (an object)
+ * or a handled push (its expiry, a number). Handled ids are forgotten oldest first through a
+ * ring of keys, and an expired one when read; a claim is never forgotten for room, so a burst
+ * of handled ids cannot make a duplicate run twice. (lru-cache did this before; its recency
+ * bookkeeping bought nothing here, since a duplicate touches an id at most a few times, and it
+ * cost a fifth of core's CPU per push and 6 KB of the 40 KB gzip worker budget. A second Map
+ * for the claims cost 1 µs per push: a Map that empties after every push reallocates its
+ * table. bench/README.md.) Use `redisDedupe()` from `@douyin-push/redis` when the app runs on
  * more than one process.
  *
  * @example
@@ -48,11 +51,14 @@ interface Claim {
  * });
  * ```
  */
-export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & { readonly size: number; readonly inFlight: number } {
+export function memoryDedupe(options: MemoryDedupeOptions = {}): MemoryDedupeStore {
   const max = positiveInt('memoryDedupe', 'max', options.max, 100_000);
   const ttl = positiveInt('memoryDedupe', 'ttlMs', options.ttlMs, 24 * 3600_000);
   const processingTtl = positiveInt('memoryDedupe', 'processingTtlMs', options.processingTtlMs, 60_000);
   const maxInFlight = positiveInt('memoryDedupe', 'maxInFlight', options.maxInFlight, 10_000);
+  // Times count from the store's creation, so an expiry stays a small integer (a Date.now()
+  // value does not fit one, and V8 would box every expiry it stores).
+  const epoch = Date.now();
   const entries = new Map<string, number | Claim>();
   // Handled ids in completion order (asking the Map for its oldest key walks the holes deletes
   // leave behind: tens of µs per push after 100k evictions).
@@ -79,15 +85,15 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
     get inFlight() {
       return inFlight;
     },
-    async claim(key): Promise<DedupeClaim> {
-      const now = Date.now();
+    claim(key) {
+      const now = Date.now() - epoch;
       const value = entries.get(key);
       if (typeof value === 'number') {
-        if (value > now) return { status: 'completed' };
+        if (value > now) return COMPLETED;
         entries.delete(key);
         handled--;
       } else if (value !== undefined) {
-        if (value.until > now) return { status: 'processing' };
+        if (value.until > now) return PROCESSING;
         entries.delete(key);
         inFlight--;
       }
@@ -106,15 +112,17 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
       inFlight++;
       return { status: 'claimed', token };
     },
-    async complete(key, token) {
+    complete(key, token) {
+      const now = Date.now() - epoch;
       const value = entries.get(key);
-      if (typeof value === 'number' || value?.token !== token || value.until <= Date.now()) return;
+      if (typeof value === 'number' || value?.token !== token || value.until <= now) return;
       inFlight--;
-      entries.set(key, Date.now() + ttl);
+      entries.set(key, now + ttl);
       handled++;
       order.push(key);
       // A key completed twice (after its TTL) sits in the ring twice; its first slot then forgets
-      // it early, which only shortens how long it is remembered.
+      // it early, which only shortens how long it is remembered. A slot whose key is now a
+      // running claim is skipped: claims are never evicted.
       while (handled > max) {
         const evicted = order[oldest++]!;
         if (typeof entries.get(evicted) === 'number') {
@@ -127,7 +135,7 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
         oldest = 0;
       }
     },
-    async release(key, token) {
+    release(key, token) {
       const value = entries.get(key);
       if (typeof value !== 'number' && value?.token === token) {
         entries.delete(key);
@@ -136,3 +144,27 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore & {
     },
   };
 }
+
+/**
+ * What {@link memoryDedupe} returns: a {@link DedupeStore} whose answers are never promises,
+ * with its sizes for metrics.
+ *
+ * @example
+ * ```ts
+ * const store: MemoryDedupeStore = memoryDedupe();
+ * console.log(store.size, 'handled ids,', store.inFlight, 'in flight');
+ * ```
+ */
+export interface MemoryDedupeStore extends DedupeStore {
+  claim(key: string): DedupeClaim;
+  complete(key: string, token: string): void;
+  release(key: string, token: string): void;
+  /** Handled ids remembered now (at most `max`). */
+  readonly size: number;
+  /** Claims running now (at most `maxInFlight`). */
+  readonly inFlight: number;
+}
+
+// Shared answers: a claim result is read, never changed.
+const COMPLETED: DedupeClaim = Object.freeze({ status: 'completed' });
+const PROCESSING: DedupeClaim = Object.freeze({ status: 'processing' });

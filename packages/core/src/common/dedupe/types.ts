@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../maybe-promise.js';
 import type { DouyinErrorHandler } from '../report.js';
 
 /**
@@ -23,7 +24,9 @@ export type DedupeClaim =
  * `complete` and `release` act only while `token` still holds the key, so a slow attempt whose
  * claim expired can never complete or release a claim that a later attempt now holds.
  * Implementations: `memoryDedupe()` (default, one process) and `redisDedupe()` from
- * `@douyin-push/redis` (shared by every instance).
+ * `@douyin-push/redis` (shared by every instance). Each method may answer with a value or a
+ * promise; a store that answers synchronously may also throw synchronously (treated as a
+ * rejection). Callers `await` the answer.
  *
  * @example
  * ```ts
@@ -37,11 +40,11 @@ export type DedupeClaim =
  */
 export interface DedupeStore {
   /** Atomically move `key` from absent to processing, or say which state it is in. */
-  claim(key: string): Promise<DedupeClaim>;
+  claim(key: string): MaybePromise<DedupeClaim>;
   /** processing → completed, if `token` still holds the key. */
-  complete(key: string, token: string): Promise<void>;
+  complete(key: string, token: string): MaybePromise<void>;
   /** processing → absent, if `token` still holds the key (the next delivery runs again). */
-  release(key: string, token: string): Promise<void>;
+  release(key: string, token: string): MaybePromise<void>;
   /**
    * Called by every receiver (and queue worker) that uses this store, with its error channel:
    * a store reports connection losses and risky settings (an evicting Redis) through it.

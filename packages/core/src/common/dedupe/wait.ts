@@ -9,7 +9,8 @@ const POLL_MS = 25;
  * Claims `key`, waiting (until `deadline`) while another delivery holds it: that delivery's
  * success makes this one a duplicate, its failure (the claim released) lets this one claim and
  * run. `peek` runs before each claim and may end the wait early (SPI: a stored reply to replay).
- * Push deliveries and SPI idempotency share this one loop.
+ * Push deliveries and SPI idempotency share this one loop. `busy`: the caller's own claim just
+ * found the key held, so the loop starts by waiting.
  *
  * @throws DouyinPushError `DEDUPE_UNAVAILABLE` (503) when the store fails.
  * @example
@@ -23,18 +24,22 @@ export async function claimOrWait<P>(
   key: string,
   deadline: number,
   peek?: () => Promise<P | undefined>,
+  busy = false,
 ): Promise<Exclude<DedupeClaim, { status: 'processing' }> | { status: 'busy' } | { status: 'peeked'; value: P }> {
   try {
     for (;;) {
+      if (busy) {
+        const left = deadline - Date.now();
+        if (left <= 0) return { status: 'busy' };
+        await sleep(Math.min(POLL_MS, left));
+      }
       if (peek) {
         const value = await peek();
         if (value !== undefined) return { status: 'peeked', value };
       }
       const claim = await store.claim(key);
       if (claim.status !== 'processing') return claim;
-      const left = deadline - Date.now();
-      if (left <= 0) return { status: 'busy' };
-      await sleep(Math.min(POLL_MS, left));
+      busy = true;
     }
   } catch (error) {
     throw storeError(error);
@@ -46,7 +51,7 @@ export async function claimOrWait<P>(
  *
  * @example
  * ```ts
- * await store.complete(key, token).catch((e) => report(storeError(e)));
+ * try { await store.complete(key, token); } catch (e) { report(storeError(e)); }
  * ```
  */
 export function storeError(error: unknown): DouyinPushError {
