@@ -236,6 +236,21 @@ describe('memoryDedupe', () => {
     expect((await store.claim('k')).status).toBe('claimed');
   });
 
+  it('never evicts a claim whose key sat in the ring from before its TTL ran out', async () => {
+    const store = memoryDedupe({ max: 2, ttlMs: 20 });
+    const first = store.claim('k') as { token: string };
+    store.complete('k', first.token);
+    await new Promise((r) => setTimeout(r, 40));
+    // Expired: claimed again, and running while newer ids push its old ring slot out.
+    const again = store.claim('k') as { token: string };
+    expect(again.status).toBe('claimed');
+    for (const id of ['a', 'b', 'c']) store.complete(id, (store.claim(id) as { token: string }).token);
+    expect(store.claim('k').status).toBe('processing');
+    store.complete('k', again.token);
+    expect(store.claim('k').status).toBe('completed');
+    expect(store.size).toBe(2);
+  });
+
   it('stays within max', async () => {
     const store = memoryDedupe({ max: 100 });
     for (let i = 0; i < 1000; i++) {

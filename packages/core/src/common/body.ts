@@ -24,11 +24,19 @@ export function bodyTooLarge(maxBodyBytes: number): DouyinPushError {
  */
 export function resolveBody(source: BodySource | undefined, maxBodyBytes: number): Promise<Uint8Array> | Uint8Array {
   if (source === undefined) return new Uint8Array(0);
-  if (typeof source === 'function') return source().then((b) => limit(toBytes(b), maxBodyBytes));
-  return limit(toBytes(source), maxBodyBytes);
+  if (typeof source === 'function') return source().then((b) => limitBody(toBytes(b), maxBodyBytes));
+  return limitBody(toBytes(source), maxBodyBytes);
 }
 
-function limit(bytes: Uint8Array, maxBodyBytes: number): Uint8Array {
+/**
+ * The bytes, or the 413 when they cross the limit.
+ *
+ * @example
+ * ```ts
+ * const rawBody = limitBody(await readSomehow(), 1024 * 1024);
+ * ```
+ */
+export function limitBody(bytes: Uint8Array, maxBodyBytes: number): Uint8Array {
   if (bytes.byteLength > maxBodyBytes) throw bodyTooLarge(maxBodyBytes);
   return bytes;
 }

@@ -1,4 +1,5 @@
-import { resolveBody } from './body.js';
+import { limitBody } from './body.js';
+import { toBytes } from './bytes.js';
 import { DouyinPushError } from './errors.js';
 import type { DouyinReply, DouyinRequest } from './receiver.js';
 import { errorReply, toDouyinError } from './reply.js';
@@ -46,8 +47,12 @@ export function createPipeline(steps: PipelineSteps): (request: DouyinRequest) =
       if (request.method !== 'POST' && request.method.toUpperCase() !== 'POST') {
         throw new DouyinPushError('METHOD_NOT_ALLOWED', 405, `${what} POST requests, not ${request.method.slice(0, 16)}.`);
       }
-      const body = resolveBody(request.body, maxBodyBytes);
-      const rawBody = body instanceof Uint8Array ? body : await body;
+      // A body function is awaited here, then limited (one promise hop fewer than resolveBody's chain).
+      const source = request.body;
+      const rawBody =
+        typeof source === 'function'
+          ? limitBody(toBytes(await source()), maxBodyBytes)
+          : limitBody(source === undefined ? new Uint8Array(0) : toBytes(source), maxBodyBytes);
       return await run(request, rawBody, context, arrivedAt);
     } catch (caught) {
       const error = toDouyinError(caught);

@@ -66,6 +66,9 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): MemoryDedupeSto
   let oldest = 0;
   let handled = 0;
   let inFlight = 0;
+  // Ids dropped on read after their TTL: their ring slots are stale from then on, and a stale
+  // slot's key may since be a running claim, which eviction must not drop.
+  let forgotten = 0;
   // Tokens only tell this store's own claims apart: a counter is unique enough and cheaper.
   let counter = 0;
 
@@ -92,6 +95,7 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): MemoryDedupeSto
         if (value > now) return COMPLETED;
         entries.delete(key);
         handled--;
+        forgotten++;
       } else if (value !== undefined) {
         if (value.until > now) return PROCESSING;
         entries.delete(key);
@@ -125,7 +129,9 @@ export function memoryDedupe(options: MemoryDedupeOptions = {}): MemoryDedupeSto
       // running claim is skipped: claims are never evicted.
       while (handled > max) {
         const evicted = order[oldest++]!;
-        if (typeof entries.get(evicted) === 'number') {
+        // Until an id expires on read, every slot of the ring holds a handled id, once: the
+        // oldest can go without a look (a lookup of a cold key costs as much as the delete).
+        if (forgotten === 0 || typeof entries.get(evicted) === 'number') {
           entries.delete(evicted);
           handled--;
         }
