@@ -242,7 +242,7 @@ describe('memoryDedupe', () => {
     store.complete('k', first.token);
     await new Promise((r) => setTimeout(r, 40));
     // Expired: claimed again, and running while newer ids push its old ring slot out.
-    const again = store.claim('k') as { token: string };
+    const again = store.claim('k') as { status: string; token: string };
     expect(again.status).toBe('claimed');
     for (const id of ['a', 'b', 'c']) store.complete(id, (store.claim(id) as { token: string }).token);
     expect(store.claim('k').status).toBe('processing');

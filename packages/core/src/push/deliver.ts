@@ -91,19 +91,19 @@ function runHandlers(delivery: Delivery, store: DedupeStore | undefined, token: 
   try {
     work = delivery.run();
   } catch (error) {
-    const released = store && token ? storeWrite(delivery, () => store.release(delivery.key, token)) : undefined;
+    const released = store && token ? storeWrite(delivery, store, 'release', token) : undefined;
     if (released) return released.then(() => Promise.reject(error));
     throw error;
   }
   if (!isPending(work)) {
-    const completed = store && token ? storeWrite(delivery, () => store.complete(delivery.key, token)) : undefined;
+    const completed = store && token ? storeWrite(delivery, store, 'complete', token) : undefined;
     return completed ? completed.then(() => HANDLED) : HANDLED;
   }
 
   const settled = Promise.resolve(work).then(
-    () => (store && token ? storeWrite(delivery, () => store.complete(delivery.key, token)) : undefined),
+    () => (store && token ? storeWrite(delivery, store, 'complete', token) : undefined),
     async (error: unknown) => {
-      if (store && token) await storeWrite(delivery, () => store.release(delivery.key, token));
+      if (store && token) await storeWrite(delivery, store, 'release', token);
       throw error;
     },
   );
@@ -130,9 +130,9 @@ function runHandlers(delivery: Delivery, store: DedupeStore | undefined, token: 
  * One store write whose failure is reported, not thrown: the push's outcome is decided by its
  * handlers, and a lost complete or release only costs a rerun or a wait for the claim's TTL.
  */
-function storeWrite(delivery: Delivery, write: () => MaybePromise<void>): Promise<void> | undefined {
+function storeWrite(delivery: Delivery, store: DedupeStore, write: 'complete' | 'release', token: string): Promise<void> | undefined {
   try {
-    const pending = write();
+    const pending = store[write](delivery.key, token);
     if (isPending(pending)) {
       return Promise.resolve(pending).catch((e: unknown) => {
         delivery.report(storeError(e), delivery.context);
