@@ -68,6 +68,33 @@ describe('events', () => {
     expect(calls.sort()).toEqual(['any:life_trade_certificate_notify', 'any:life_trade_order_notify', 'refund']);
   });
 
+  it('treats event names of Object.prototype keys as unknown events: the name stays the string sent', async () => {
+    const warnings: string[] = [];
+    const { webhooks, events } = collect({ onError: (e) => void warnings.push(e.code) });
+    webhooks.on('toString' as never, () => undefined);
+    expect(warnings).toEqual(['UNKNOWN_EVENT_NAME']);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect((await send(webhooks, name, { a: 1 })).status).toBe(200);
+    }
+    expect(events.map((e) => [typeof e.name, e.name, e.content])).toEqual([
+      ['string', 'constructor', { a: 1 }],
+      ['string', 'toString', { a: 1 }],
+      ['string', '__proto__', { a: 1 }],
+      ['string', 'hasOwnProperty', { a: 1 }],
+    ]);
+  });
+
+  it('off() removes an action-scoped handler', async () => {
+    const { webhooks } = collect();
+    let verified = 0;
+    const handler = () => void verified++;
+    webhooks.on('life_trade_certificate_notify.verify', handler);
+    await send(webhooks, 'life_trade_certificate_notify', sampleContents.life_trade_certificate_notify);
+    webhooks.off('life_trade_certificate_notify.verify', handler);
+    await send(webhooks, 'life_trade_certificate_notify', sampleContents.life_trade_certificate_notify);
+    expect(verified).toBe(1);
+  });
+
   it('off() and the returned unsubscribe remove handlers', async () => {
     const { webhooks } = collect();
     let a = 0;

@@ -1,6 +1,7 @@
 import { limitBody } from './body.js';
 import { toBytes } from './bytes.js';
 import { DouyinPushError } from './errors.js';
+import { isPending, type MaybePromise } from './maybe-promise.js';
 import type { DouyinReply, DouyinRequest } from './receiver.js';
 import { errorReply, toDouyinError } from './reply.js';
 import type { DouyinErrorContext, Reporter } from './report.js';
@@ -19,7 +20,7 @@ export interface PipelineSteps {
   maxBodyBytes: number;
   reporter: Reporter;
   /** Receiver-specific work on the raw body; throw a DouyinPushError to refuse. May fill `context`. */
-  run(request: DouyinRequest, rawBody: Uint8Array, context: DouyinErrorContext, arrivedAt: number): Promise<DouyinReply> | DouyinReply;
+  run(request: DouyinRequest, rawBody: Uint8Array, context: DouyinErrorContext, arrivedAt: number): MaybePromise<DouyinReply>;
   /** A reply in the receiver's own format for some refusals (SPI's invalid-params envelope). */
   replyFor?: ((error: DouyinPushError) => DouyinReply | undefined) | undefined;
   /** Fills the context for errors that happen before `run` (e.g. a pre-check that is not yet trusted). */
@@ -53,7 +54,9 @@ export function createPipeline(steps: PipelineSteps): (request: DouyinRequest) =
         typeof source === 'function'
           ? limitBody(toBytes(await source()), maxBodyBytes)
           : limitBody(source === undefined ? new Uint8Array(0) : toBytes(source), maxBodyBytes);
-      return await run(request, rawBody, context, arrivedAt);
+      // Awaited only when pending: a reply that is already there leaves without another hop.
+      const reply = run(request, rawBody, context, arrivedAt);
+      return isPending(reply) ? await reply : reply;
     } catch (caught) {
       const error = toDouyinError(caught);
       reporter.report(error, context);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AdapterName, DouyinReceiver, DouyinReply } from '../common/receiver.js';
+import type { AdapterName, DouyinReceiver, DouyinReply, DouyinRequest } from '../common/receiver.js';
 import { readNodeBody } from './read-body.js';
 import { writeNodeReply } from './write-reply.js';
 
@@ -53,8 +53,39 @@ export function handleNodeRequest(
 }
 
 function writeWhenHandled(receiver: DouyinReceiver, req: IncomingMessage, res: ServerResponse, options: HandleNodeRequestOptions) {
+  return receiver.handle(nodeRequest(receiver, req, options)).then((reply) => {
+    writeNodeReply(res, reply);
+    return reply;
+  });
+}
+
+/**
+ * {@link handleNodeRequest} for a listener that needs no answer back: one promise per request
+ * instead of two. handle() never rejects; a failure to write (a broken socket) ends the socket.
+ *
+ * @example
+ * ```ts
+ * createServer((req, res) => serveNodeRequest(webhooks, req, res, 'node')).listen(3000);
+ * ```
+ */
+export function serveNodeRequest(receiver: DouyinReceiver, req: IncomingMessage, res: ServerResponse, adapter: AdapterName): void {
+  const destroy = () => res.destroy();
+  try {
+    receiver.handle(nodeRequest(receiver, req, { adapter })).then((reply) => {
+      try {
+        writeNodeReply(res, reply);
+      } catch {
+        destroy();
+      }
+    }, destroy);
+  } catch {
+    destroy();
+  }
+}
+
+function nodeRequest(receiver: DouyinReceiver, req: IncomingMessage, options: HandleNodeRequestOptions): DouyinRequest {
   const adapter = options.adapter ?? 'node';
-  const handled = receiver.handle({
+  return {
     method: req.method ?? 'GET',
     url: options.url ?? (req as { originalUrl?: string }).originalUrl ?? req.url,
     headers: req.headers,
@@ -68,9 +99,5 @@ function writeWhenHandled(receiver: DouyinReceiver, req: IncomingMessage, res: S
         parsedBody: options.parsedBody,
       }),
     adapter,
-  });
-  return handled.then((reply) => {
-    writeNodeReply(res, reply);
-    return reply;
-  });
+  };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DouyinReceiver } from '../common/receiver.js';
-import { handleNodeRequest } from './handle-request.js';
+import { serveNodeRequest } from './handle-request.js';
 import { requestPath } from './path.js';
 
 /**
@@ -48,11 +48,11 @@ export function toNodeListener(receiver: DouyinReceiver, options: NodeListenerOp
   // The configured path, normalised once (not per request).
   const path = options.path === undefined ? undefined : requestPath(options.path);
   return (req, res) => {
-    if (path !== undefined && requestPath(req.url ?? '/') !== path) {
+    // The exact path needs no normalising (the configured one already is).
+    if (path !== undefined && req.url !== path && requestPath(req.url ?? '/') !== path) {
       res.writeHead(404, { 'content-type': 'application/json', 'content-length': notFound.byteLength }).end(notFound);
       return;
     }
-    // handle() never rejects; only a broken socket could make the write throw.
-    handleNodeRequest(receiver, req, res, { adapter: 'node' }).catch(() => res.destroy());
+    serveNodeRequest(receiver, req, res, 'node');
   };
 }

@@ -31,6 +31,6 @@ export function requestPath(url: string): string {
  * ```
  */
 export function matchesPath(url: string | undefined, path: string | undefined): boolean {
-  if (path === undefined) return true;
+  if (path === undefined || url === path) return true;
   return requestPath(url ?? '/') === requestPath(path);
 }

@@ -19,6 +19,8 @@ type AnyHandler = (event: DouyinAnyEvent) => unknown;
  */
 export function createDispatcher(reporter: Reporter, isKnown: (eventName: string) => boolean) {
   const byName = new Map<string, Set<(event: never) => unknown>>();
+  // `event.action` handlers apart: a push builds its `name.action` key only when some exist.
+  const byAction = new Map<string, Set<(event: never) => unknown>>();
   const anyHandlers = new Set<AnyHandler>();
   const unhandled = new Set<string>();
 
@@ -37,15 +39,16 @@ export function createDispatcher(reporter: Reporter, isKnown: (eventName: string
           { source: 'push' },
         );
       }
-      let set = byName.get(name);
-      if (!set) byName.set(name, (set = new Set()));
+      const registry = event === name ? byName : byAction;
+      let set = registry.get(name);
+      if (!set) registry.set(name, (set = new Set()));
       set.add(handler);
     }
     return () => off(names, handler);
   }
 
   function off<N extends DouyinHandlerName>(names: N | readonly N[], handler: (event: DouyinEvent<N>) => unknown): void {
-    for (const name of typeof names === 'string' ? [names] : names) byName.get(name)?.delete(handler);
+    for (const name of typeof names === 'string' ? [names] : names) (name.includes('.') ? byAction : byName).get(name)?.delete(handler);
   }
 
   function onAny(handler: AnyHandler): () => void {
@@ -60,7 +63,7 @@ export function createDispatcher(reporter: Reporter, isKnown: (eventName: string
    */
   function dispatch(event: DouyinAnyEvent): MaybePromise<void> {
     const named = byName.get(event.name);
-    const actioned = event.action !== undefined ? byName.get(`${event.name}.${event.action}`) : undefined;
+    const actioned = event.action !== undefined && byAction.size > 0 ? byAction.get(`${event.name}.${event.action}`) : undefined;
     const count = (named?.size ?? 0) + (actioned?.size ?? 0) + anyHandlers.size;
     if (count === 0) return reportUnhandled(event);
     if (count > 1) return dispatchAll(event, named, actioned);

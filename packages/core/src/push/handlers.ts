@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { allEventSchemas, eventAliases } from '../events/schemas.js';
 import { toBytes } from '../common/bytes.js';
 import type { DouyinPushError } from '../common/errors.js';
 import { parseJsonBody } from '../common/json.js';
@@ -7,7 +6,7 @@ import { createReporter, type DouyinErrorContext } from '../common/report.js';
 import { createDispatcher, type DouyinDispatcher } from './dispatcher.js';
 import { decodeContent, parseEnvelope } from './parse.js';
 import type { DouyinAnyEvent } from '../events/types.js';
-import { buildEvent } from './event.js';
+import { buildEvent, eventSchemaMap, isKnownEvent } from './event.js';
 import type { InboxPush } from './inbox.js';
 
 /**
@@ -54,9 +53,9 @@ export interface DouyinHandlers extends DouyinDispatcher {
  * ```
  */
 export function createDouyinHandlers(options: DouyinHandlersOptions = {}): DouyinHandlers {
-  const schemas = { ...allEventSchemas, ...options.schemas };
+  const schemas = eventSchemaMap(options.schemas);
   const reporter = createReporter();
-  const dispatcher = createDispatcher(reporter, (name) => name in schemas || name in eventAliases);
+  const dispatcher = createDispatcher(reporter, (name) => isKnownEvent(schemas, name));
   return {
     on: dispatcher.on,
     off: dispatcher.off,

@@ -6,6 +6,7 @@ import type { MaybePromise } from '../common/maybe-promise.js';
 import { readHeader } from '../common/headers.js';
 import { parseJsonBody } from '../common/json.js';
 import type { PipelineSteps } from '../common/pipeline.js';
+import type { DouyinReply, DouyinRequest } from '../common/receiver.js';
 import type { DouyinErrorContext, DouyinErrorHandler } from '../common/report.js';
 import { jsonReply } from '../common/reply.js';
 import type { SecretResolver } from '../common/secrets.js';
@@ -15,7 +16,7 @@ import { deliverWithDedupe } from './deliver.js';
 import { buildEvent } from './event.js';
 import { handOff } from './hand-off.js';
 import type { DouyinInbox } from './inbox.js';
-import { decodeContent, messageId, parseEnvelope } from './parse.js';
+import { decodeContent, messageId, parseEnvelope, type Envelope } from './parse.js';
 import { signatureMismatch, verifySignature } from './signature.js';
 
 /**
@@ -28,7 +29,7 @@ import { signatureMismatch, verifySignature } from './signature.js';
  */
 export interface PushConfig {
   secrets: SecretResolver;
-  schemas: Readonly<Record<string, z.ZodType>>;
+  schemas: ReadonlyMap<string, z.ZodType>;
   store: DedupeStore | undefined;
   inbox: DouyinInbox | undefined;
   timeoutMs: number;
@@ -52,60 +53,88 @@ export interface PushConfig {
  * ```
  */
 export function receivePush(config: PushConfig): PipelineSteps['run'] {
-  return async (request, rawBody, context, arrivedAt) => {
+  // Not `async`: with static secrets and a synchronous store and handler, a push is answered
+  // without a promise of its own (the pipeline awaits only what is pending).
+  return (request, rawBody, context, arrivedAt) => {
     const sentMsgId = readHeader(request.headers, 'msg-id');
     if (sentMsgId) context.claimedMsgId = sentMsgId.slice(0, 128);
     const envelope = parseEnvelope(parseJsonBody(rawBody));
 
     const signature = readHeader(request.headers, 'x-douyin-signature');
-    const isChallenge = envelope.event === 'verify_webhook';
     if (!signature) {
-      if (!(isChallenge && config.allowUnsignedChallenge)) {
+      if (!(envelope.event === 'verify_webhook' && config.allowUnsignedChallenge)) {
         throw new DouyinPushError('SIGNATURE_MISSING', 401, 'The X-Douyin-Signature header is missing.');
       }
-    } else {
-      const found = config.secrets(envelope.client_key);
-      const candidates = Array.isArray(found) ? (found as readonly string[]) : await found;
-      if (!verifySignature(rawBody, signature, candidates)) throw signatureMismatch(envelope.client_key, candidates);
-      trust(context, envelope.event, envelope.client_key, envelope.log_id);
+      return accept(config, request, rawBody, context, arrivedAt, envelope, sentMsgId);
     }
-
-    const msgId = messageId(request.headers, envelope, rawBody, sentMsgId);
-    if (context.verified) context.msgId = msgId;
-    const content = decodeContent(envelope.content);
-    if (isChallenge) return answerChallenge(content);
-
-    const event = buildEvent({ envelope, content, msgId, rawBody, schemas: config.schemas });
-    if (event.schemaIssues) config.onSchemaMismatch(event, event.schemaIssues);
-    const key = config.dedupeKey(event);
-    const deadline = arrivedAt + config.timeoutMs;
-    if (config.inbox) {
-      const push = {
-        id: key,
-        name: event.name,
-        action: event.action,
-        msgId,
-        clientKey: event.clientKey,
-        logId: event.logId,
-        receivedAt: arrivedAt,
-        body: bytesToText(rawBody) ?? '',
-        msgIdHeader: sentMsgId,
-      };
-      return handOff(config.inbox, push, deadline);
+    const found = config.secrets(envelope.client_key);
+    if (Array.isArray(found)) {
+      checkSignature(rawBody, signature, envelope, found as readonly string[], context);
+      return accept(config, request, rawBody, context, arrivedAt, envelope, sentMsgId);
     }
-    return deliverWithDedupe({
-      store: config.store,
-      key,
-      run: () => config.dispatch(event),
-      deadline,
-      waitDeadline: Math.min(deadline, arrivedAt + config.inFlightWaitMs),
-      ack: config.ack,
-      waitUntil: request.waitUntil,
-      // No closure per push: the context object is the request's own and outlives it unchanged.
-      report: config.report,
-      context,
+    return Promise.resolve(found).then((candidates) => {
+      checkSignature(rawBody, signature, envelope, candidates, context);
+      return accept(config, request, rawBody, context, arrivedAt, envelope, sentMsgId);
     });
   };
+}
+
+function checkSignature(
+  rawBody: Uint8Array,
+  signature: string,
+  envelope: Envelope,
+  candidates: readonly string[],
+  context: DouyinErrorContext,
+): void {
+  if (!verifySignature(rawBody, signature, candidates)) throw signatureMismatch(envelope.client_key, candidates);
+  trust(context, envelope.event, envelope.client_key, envelope.log_id);
+}
+
+/** After the signature: the challenge answer, or the push to the inbox or the handlers. */
+function accept(
+  config: PushConfig,
+  request: DouyinRequest,
+  rawBody: Uint8Array,
+  context: DouyinErrorContext,
+  arrivedAt: number,
+  envelope: Envelope,
+  sentMsgId: string | undefined,
+): MaybePromise<DouyinReply> {
+  const msgId = messageId(request.headers, envelope, rawBody, sentMsgId);
+  if (context.verified) context.msgId = msgId;
+  const content = decodeContent(envelope.content);
+  if (envelope.event === 'verify_webhook') return answerChallenge(content);
+
+  const event = buildEvent({ envelope, content, msgId, rawBody, schemas: config.schemas });
+  if (event.schemaIssues) config.onSchemaMismatch(event, event.schemaIssues);
+  const key = config.dedupeKey(event);
+  const deadline = arrivedAt + config.timeoutMs;
+  if (config.inbox) {
+    const push = {
+      id: key,
+      name: event.name,
+      action: event.action,
+      msgId,
+      clientKey: event.clientKey,
+      logId: event.logId,
+      receivedAt: arrivedAt,
+      body: bytesToText(rawBody) ?? '',
+      msgIdHeader: sentMsgId,
+    };
+    return handOff(config.inbox, push, deadline);
+  }
+  return deliverWithDedupe({
+    store: config.store,
+    key,
+    run: () => config.dispatch(event),
+    deadline,
+    waitDeadline: Math.min(deadline, arrivedAt + config.inFlightWaitMs),
+    ack: config.ack,
+    waitUntil: request.waitUntil,
+    // No closure per push: the context object is the request's own and outlives it unchanged.
+    report: config.report,
+    context,
+  });
 }
 
 function trust(context: DouyinErrorContext, event: string, clientKey: string, logId: string): void {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { allEventSchemas, eventAliases } from '../events/schemas.js';
+import { eventSchemaMap, isKnownEvent } from './event.js';
 import type { DouyinAddedEvent, DouyinAnyEvent, SchemaEvents, SchemaIssue } from '../events/types.js';
 import { memoryDedupe } from '../common/dedupe/memory.js';
 import type { DedupeStore } from '../common/dedupe/types.js';
@@ -152,13 +152,12 @@ export function createDouyinWebhooks<const S extends Readonly<Record<string, z.Z
   const timeoutMs = positiveInt(owner, 'timeoutMs', options.timeoutMs, 2500);
   const inbox = options.inbox;
   const store = options.dedupe === false || inbox ? undefined : (options.dedupe ?? memoryDedupe());
-  const schemas: Readonly<Record<string, z.ZodType>> = { ...allEventSchemas, ...options.schemas };
+  const schemas = eventSchemaMap(options.schemas);
   const inFlightWaitMs = positiveInt(owner, 'inFlightWaitMs', options.inFlightWaitMs, timeoutMs);
   const reporter = createReporter();
   if (options.onError) reporter.onError(options.onError);
   const secrets = secretResolver(options.clientSecret, owner);
-  const isKnown = (name: string) => name in schemas || name in eventAliases;
-  const dispatcher = createDispatcher(reporter, isKnown);
+  const dispatcher = createDispatcher(reporter, (name) => isKnownEvent(schemas, name));
   store?.bindReporter?.(reporter.report);
 
   const handle = createPipeline({
