@@ -14,7 +14,7 @@
 //
 // `node bench/instructions.mjs [frameworks... core]` (after `pnpm build`; needs valgrind)
 // env: BENCH_IR_PUSHES (measured pushes, default 4000), BENCH_IR_WARMUP (default 30000),
-//      BENCH_IR_ROUNDS (measured windows per server, default 2), BENCH_IR_KEEP=1 (keep the dumps)
+//      BENCH_IR_ROUNDS (measured windows per server, default 3: the median of three outlasts one window with a major GC in it), BENCH_IR_KEEP=1 (keep the dumps)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ import { makePush, PATH } from './lib/push.mjs';
 
 const pushes = Number(process.env.BENCH_IR_PUSHES ?? 4000);
 const warmup = Number(process.env.BENCH_IR_WARMUP ?? 30000);
-const rounds = Number(process.env.BENCH_IR_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_IR_ROUNDS ?? 3);
 const connections = 16;
 export const hasValgrind = spawnSync('valgrind', ['--version']).status === 0;
 let counter = 0;

@@ -2,7 +2,7 @@
 // results in bench/results/<name>.json. Each part runs in its own process: the servers and
 // core's loop on CPU 1, the load generator on CPU 0 (taskset, when the machine has 2 CPUs).
 // `pnpm bench --quick`: HTTP and core only, shorter runs (~1.5 min instead of ~4.5).
-// env: BENCH_ONLY=http,core,memory,crypto,redis · BENCH_DURATION · BENCH_ROUNDS · BENCH_WARMUP (http.mjs)
+// env: BENCH_ONLY=http,core,memory,crypto,redis,instructions · BENCH_DURATION · BENCH_ROUNDS · BENCH_WARMUP (http.mjs)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { coreTable, stepsTable, TARGET as CORE_TARGET } from './core.mjs';
 import { httpTable, LABELS, TARGET as HTTP_TARGET } from './http.mjs';
 import { canPin, LOAD_CORE, pinWarning, SERVER_CORE } from './lib/proc.mjs';
+import { hasValgrind, instructionsTable } from './instructions.mjs';
 import { memoryTable } from './memory.mjs';
 import { redisTable } from './redis.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const quick = process.argv.includes('--quick');
-// redis (round trips per push, not a CPU comparison) only on request: BENCH_ONLY=redis.
+// redis (round trips per push, not a CPU comparison) and instructions (valgrind, ~20 min) only
+// on request: BENCH_ONLY=redis, BENCH_ONLY=instructions.
 const only = (process.env.BENCH_ONLY ?? (quick ? 'http,core' : 'http,core,memory,crypto')).split(',');
 if (quick) {
   process.env.BENCH_DURATION ??= '2';
@@ -131,6 +133,20 @@ if (only.includes('crypto')) {
     },
   );
   console.log('');
+}
+if (only.includes('instructions') && !hasValgrind)
+  console.log('Instructions per push: skipped, valgrind is not installed (apt-get install valgrind)\n');
+else if (only.includes('instructions')) {
+  // Instructions per push under valgrind (~20 min for every framework): the repeatable check
+  // behind the CPU figures above, which a shared VM moves by up to 30 % between rounds.
+  console.log('Instructions per push (valgrind callgrind), adapter vs hand-written; not CPU time, but repeatable');
+  // Not pinned: the count does not depend on where it runs, and two CPUs halve the wait.
+  const ir = await part('./instructions.mjs');
+  save('instructions', { machine: info, ...ir });
+  console.table(instructionsTable(ir));
+  console.log(
+    `(${ir.pushes} pushes per window after ${ir.warmup} uninstrumented; core alone 20 000 per window; medians of ${ir.rounds} windows)\n`,
+  );
 }
 if (only.includes('redis')) {
   console.log('Redis store: round trips per push (MONITOR, script-internal commands excluded)');
