@@ -66,6 +66,8 @@ async function measure(server, seconds) {
   return {
     rps: ok / seconds_,
     cpuUsPerPush: stats.cpuUs / stats.pushes,
+    // The kernel's share: on loopback, sending a reply also runs the receiving side's TCP work.
+    sysUsPerPush: stats.systemUs / stats.pushes,
     // Share of the server's CPU it used: ~100 % means the server, not the load generator, set the pace.
     busy: stats.cpuUs / 1e6 / seconds_,
     gcUsPerPush: (stats.gcMs * 1e3) / stats.pushes,
@@ -91,7 +93,7 @@ export async function benchFramework(framework) {
     for (const v of variants) {
       const s = samples[v];
       row[v] = { samples: s };
-      for (const k of ['rps', 'cpuUsPerPush', 'busy', 'gcUsPerPush', 'p99Ms']) row[v][k] = median(s.map((x) => x[k]));
+      for (const k of ['rps', 'cpuUsPerPush', 'sysUsPerPush', 'busy', 'gcUsPerPush', 'p99Ms']) row[v][k] = median(s.map((x) => x[k]));
     }
     row.ratio = row.adapter.cpuUsPerPush / row.hand.cpuUsPerPush;
     const perRound = samples.adapter.map((a, i) => a.cpuUsPerPush / samples.hand[i].cpuUsPerPush);
@@ -124,6 +126,7 @@ export function httpTable(result) {
     'req/s a / h': `${f(r.adapter.rps, 0)} / ${f(r.hand.rps, 0)}`,
     'server busy a / h': `${f(r.adapter.busy * 100, 0)}% / ${f(r.hand.busy * 100, 0)}%`,
     'GC µs/push a / h': `${f(r.adapter.gcUsPerPush)} / ${f(r.hand.gcUsPerPush)}`,
+    'kernel µs/push a / h': `${f(r.adapter.sysUsPerPush)} / ${f(r.hand.sysUsPerPush)}`,
   }));
 }
 

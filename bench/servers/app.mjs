@@ -160,7 +160,7 @@ const server = createServer((req, res) => {
     // `?gc` (with --expose-gc): collect first, so memory counts only what is still held.
     if (req.url === '/__stats?gc') globalThis.gc?.();
     const cpu = process.cpuUsage(since);
-    const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, gcMs, memory: process.memoryUsage() });
+    const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, systemUs: cpu.system, gcMs, memory: process.memoryUsage() });
     if (req.url === '/__reset') {
       pushes = 0;
       gcMs = 0;
