@@ -29,11 +29,16 @@ const variants = (process.env.BENCH_VARIANTS ?? 'adapter,hand').split(',');
 let counter = 0;
 const run = `${process.pid.toString(16)}`;
 
-export function load(origin, seconds) {
+/**
+ * Signed pushes at `origin` from `connections` connections, for `seconds` or, with
+ * `{ amount }`, for that many requests (bench/instructions.mjs). Resolves with autocannon's result.
+ */
+export function load(origin, seconds, { amount, timeout } = {}) {
   return autocannon({
     url: origin,
     connections,
-    duration: seconds,
+    ...(amount === undefined ? { duration: seconds } : { amount }),
+    ...(timeout === undefined ? {} : { timeout }),
     requests: [
       {
         method: 'POST',

@@ -15,67 +15,31 @@
 // `node bench/instructions.mjs [frameworks... core]` (after `pnpm build`; needs valgrind)
 // env: BENCH_IR_PUSHES (measured pushes, default 4000), BENCH_IR_WARMUP (default 30000),
 //      BENCH_IR_ROUNDS (measured windows per server, default 3: the median of three outlasts one window with a major GC in it), BENCH_IR_KEEP=1 (keep the dumps)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { TARGET as CORE_TARGET } from './core.mjs';
-import { FRAMEWORKS, LABELS, TARGET } from './http.mjs';
+import { FRAMEWORKS, LABELS, load, TARGET } from './http.mjs';
+import { callgrindArgs, countWindow, dumps, withDumpDir } from './lib/callgrind.mjs';
 import { median } from './lib/proc.mjs';
-import { makePush, PATH } from './lib/push.mjs';
 
 const pushes = Number(process.env.BENCH_IR_PUSHES ?? 4000);
 const warmup = Number(process.env.BENCH_IR_WARMUP ?? 30000);
 const rounds = Number(process.env.BENCH_IR_ROUNDS ?? 3);
-const connections = 16;
 export const hasValgrind = spawnSync('valgrind', ['--version']).status === 0;
-let counter = 0;
 
-function send(origin, amount) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: origin,
-        connections,
-        amount,
-        timeout: 60,
-        requests: [
-          {
-            method: 'POST',
-            path: PATH,
-            setupRequest(req) {
-              const push = makePush(counter++, `i${process.pid.toString(16)}`);
-              req.body = push.bytes;
-              req.headers = { 'content-type': 'application/json', 'x-douyin-signature': push.signature, 'msg-id': push.msgId };
-              return req;
-            },
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (result['2xx'] !== amount) return reject(new Error(`${origin}: ${result['2xx']} of ${amount} answered 2xx`));
-        resolve();
-      },
-    );
-  });
+/** `amount` signed pushes through http.mjs's load generator; every one must be answered 2xx. */
+async function send(origin, amount) {
+  // Under valgrind a reply can take seconds: autocannon's 10 s default would count it an error.
+  const result = await load(origin, undefined, { amount, timeout: 60 });
+  if (result['2xx'] !== amount) throw new Error(`${origin}: ${result['2xx']} of ${amount} answered 2xx`);
 }
 
 async function startUnderValgrind(framework, variant, dir) {
   const script = fileURLToPath(new URL('./servers/app.mjs', import.meta.url));
-  const args = [
-    '--tool=callgrind',
-    '--instr-atstart=no',
-    `--callgrind-out-file=${dir}/cg.%p`,
-    process.execPath,
-    script,
-    framework,
-    variant,
-  ];
-  const child = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('valgrind', [...callgrindArgs(dir), process.execPath, script, framework, variant], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const port = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line).ready));
     child.once('exit', (code) => reject(new Error(`${framework}/${variant} exited with ${code}`)));
@@ -83,58 +47,38 @@ async function startUnderValgrind(framework, variant, dir) {
   return { child, origin: `http://127.0.0.1:${port}` };
 }
 
-/** The `summary:` (instructions counted) of each dump file of `pid`, in dump order. */
-function dumps(dir, pid) {
-  const files = readdirSync(dir).filter((f) => f.startsWith(`cg.${pid}.`));
-  files.sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
-  return files.map((f) => Number(readFileSync(join(dir, f), 'utf8').match(/^summary:\s*(\d+)/m)[1]));
+/** One server under callgrind: instructions per push of each kept window. */
+function count(framework, variant) {
+  return withDumpDir(async (dir) => {
+    const { child, origin } = await startUnderValgrind(framework, variant, dir);
+    try {
+      await fetch(`${origin}/__prefill`);
+      await send(origin, warmup);
+      // The first instrumented window counts 20-30 % more than the next ones (V8 adjusting to
+      // the 50x slower process): it is run and dropped.
+      for (let round = -1; round < rounds; round++) await countWindow(child.pid, () => send(origin, pushes));
+      return dumps(dir, child.pid)
+        .slice(1)
+        .map((n) => n / pushes);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 }
 
 /** Core alone (bench/lib/core-loop.mjs counts its own windows): instructions per push of each kept window. */
-async function countCore(variant) {
-  const dir = mkdtempSync(join(tmpdir(), 'douyin-ir-'));
-  const script = fileURLToPath(new URL('./lib/core-loop.mjs', import.meta.url));
-  const corePushes = Number(process.env.BENCH_IR_CORE_PUSHES ?? 20000);
-  const env = { ...process.env, BENCH_IR_PUSHES: String(corePushes), BENCH_IR_ROUNDS: String(rounds), BENCH_IR_WARMUP: '60000' };
-  const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, script, variant];
-  const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'ignore'], env });
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  try {
+function countCore(variant) {
+  return withDumpDir(async (dir) => {
+    const script = fileURLToPath(new URL('./lib/core-loop.mjs', import.meta.url));
+    const corePushes = Number(process.env.BENCH_IR_CORE_PUSHES ?? 20000);
+    const env = { ...process.env, BENCH_IR_PUSHES: String(corePushes), BENCH_IR_ROUNDS: String(rounds), BENCH_IR_WARMUP: '60000' };
+    const child = spawn('valgrind', [...callgrindArgs(dir), process.execPath, script, variant], { stdio: 'ignore', env });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`core-loop ${variant} exited with ${code}`);
     return dumps(dir, child.pid)
       .slice(1)
       .map((n) => n / corePushes);
-  } finally {
-    if (process.env.BENCH_IR_KEEP) process.stderr.write(`  kept ${dir}\n`);
-    else rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function count(framework, variant) {
-  const dir = mkdtempSync(join(tmpdir(), 'douyin-ir-'));
-  const { child, origin } = await startUnderValgrind(framework, variant, dir);
-  try {
-    await fetch(`${origin}/__prefill`);
-    await send(origin, warmup);
-    const samples = [];
-    // The first instrumented window counts 20-30 % more than the next ones (V8 adjusting to the
-    // 50x slower process): it is run and dropped.
-    for (let round = -1; round < rounds; round++) {
-      execFileSync('callgrind_control', ['-z', String(child.pid)], { stdio: 'ignore' });
-      execFileSync('callgrind_control', ['-i', 'on', String(child.pid)], { stdio: 'ignore' });
-      await send(origin, pushes);
-      execFileSync('callgrind_control', ['-d', String(child.pid)], { stdio: 'ignore' });
-      execFileSync('callgrind_control', ['-i', 'off', String(child.pid)], { stdio: 'ignore' });
-      if (round >= 0) samples.push(dumps(dir, child.pid).at(-1) / pushes);
-    }
-    return samples;
-  } finally {
-    child.kill('SIGKILL');
-    // BENCH_IR_KEEP=1 keeps the dumps for callgrind_annotate (native and V8 builtin functions by
-    // name; JIT-compiled JavaScript shows as '???').
-    if (process.env.BENCH_IR_KEEP) process.stderr.write(`  kept ${dir}\n`);
-    else rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export const IR_FRAMEWORKS = [...FRAMEWORKS, 'core'];

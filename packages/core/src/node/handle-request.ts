@@ -65,21 +65,31 @@ function writeWhenHandled(receiver: DouyinReceiver, req: IncomingMessage, res: S
  *
  * @example
  * ```ts
- * createServer((req, res) => serveNodeRequest(webhooks, req, res, 'node')).listen(3000);
+ * const options = { adapter: 'node' } as const; // once, not per request
+ * createServer((req, res) => serveNodeRequest(webhooks, req, res, options)).listen(3000);
  * ```
  */
-export function serveNodeRequest(receiver: DouyinReceiver, req: IncomingMessage, res: ServerResponse, adapter: AdapterName): void {
-  const destroy = () => res.destroy();
+export function serveNodeRequest(
+  receiver: DouyinReceiver,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HandleNodeRequestOptions,
+): void {
   try {
-    receiver.handle(nodeRequest(receiver, req, { adapter })).then((reply) => {
-      try {
-        writeNodeReply(res, reply);
-      } catch {
-        destroy();
-      }
-    }, destroy);
+    receiver.handle(nodeRequest(receiver, req, options)).then(
+      (reply) => writeOrDestroy(res, reply),
+      () => res.destroy(),
+    );
   } catch {
-    destroy();
+    res.destroy();
+  }
+}
+
+function writeOrDestroy(res: ServerResponse, reply: DouyinReply): void {
+  try {
+    writeNodeReply(res, reply);
+  } catch {
+    res.destroy();
   }
 }
 

@@ -27,6 +27,8 @@ export interface NodeListenerOptions {
  */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
+// Shared by every request (nodeRequest() only reads it).
+const NODE = { adapter: 'node' } as const;
 const notFound = Buffer.from(JSON.stringify({ code: 'NOT_FOUND', message: 'Not Found' }));
 
 /**
@@ -53,6 +55,6 @@ export function toNodeListener(receiver: DouyinReceiver, options: NodeListenerOp
       res.writeHead(404, { 'content-type': 'application/json', 'content-length': notFound.byteLength }).end(notFound);
       return;
     }
-    serveNodeRequest(receiver, req, res, 'node');
+    serveNodeRequest(receiver, req, res, NODE);
   };
 }

@@ -21,6 +21,7 @@ export function createDispatcher(reporter: Reporter, isKnown: (eventName: string
   const byName = new Map<string, Set<(event: never) => unknown>>();
   // `event.action` handlers apart: a push builds its `name.action` key only when some exist.
   const byAction = new Map<string, Set<(event: never) => unknown>>();
+  const registryOf = (name: string) => (name.includes('.') ? byAction : byName);
   const anyHandlers = new Set<AnyHandler>();
   const unhandled = new Set<string>();
 
@@ -39,7 +40,7 @@ export function createDispatcher(reporter: Reporter, isKnown: (eventName: string
           { source: 'push' },
         );
       }
-      const registry = event === name ? byName : byAction;
+      const registry = registryOf(name);
       let set = registry.get(name);
       if (!set) registry.set(name, (set = new Set()));
       set.add(handler);
@@ -48,7 +49,7 @@ export function createDispatcher(reporter: Reporter, isKnown: (eventName: string
   }
 
   function off<N extends DouyinHandlerName>(names: N | readonly N[], handler: (event: DouyinEvent<N>) => unknown): void {
-    for (const name of typeof names === 'string' ? [names] : names) (name.includes('.') ? byAction : byName).get(name)?.delete(handler);
+    for (const name of typeof names === 'string' ? [names] : names) registryOf(name).get(name)?.delete(handler);
   }
 
   function onAny(handler: AnyHandler): () => void {
