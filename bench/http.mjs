@@ -1,10 +1,16 @@
 // Server CPU per push, per framework: the douyin-push adapter against a hand-written receiver
 // doing the same work on the same framework (bench/lib/hand.mjs). Each server is its own
 // process pinned to CPU 1; autocannon runs in this process, which run.mjs pins to CPU 0.
-// Rounds interleave (adapter, hand, adapter, hand, ...); the table shows medians.
+// Rounds interleave (adapter, hand, adapter, hand, ...) within a pair of fresh server
+// processes, and several such pairs run one after the other: the same code settles into a
+// different JIT state in each process (the same fastify build read 1.06x in one pair and 1.30x
+// in the next, with rounds inside a pair within a few per cent: bench/README.md), so one pair
+// measures which state it drew. Like JMH's forks, the figure is the median over the pairs.
 // `node bench/http.mjs [frameworks...]` (after `pnpm build`)
 // env: BENCH_DURATION (s per measured run, default 4), BENCH_ROUNDS (3), BENCH_WARMUP (s, 3),
-//      BENCH_CONNECTIONS (16), BENCH_VARIANTS (adapter,hand; add bare for the framework floor)
+//      BENCH_PROCESSES (pairs of server processes, 1), BENCH_CONNECTIONS (16),
+//      BENCH_VARIANTS (adapter,hand; add bare for the framework floor, or adapter:no-dedupe,
+//      adapter:no-schema, adapter:msgid-key to price one part of the adapter's work)
 import autocannon from 'autocannon';
 import { makePush, PATH } from './lib/push.mjs';
 import { median, startServer } from './lib/proc.mjs';
@@ -24,8 +30,11 @@ export const TARGET = 1.15;
 const duration = Number(process.env.BENCH_DURATION ?? 4);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+const processes = Number(process.env.BENCH_PROCESSES ?? 1);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const variants = (process.env.BENCH_VARIANTS ?? 'adapter,hand').split(',');
+if (!variants.includes('adapter') || !variants.includes('hand'))
+  throw new Error('BENCH_VARIANTS must include adapter and hand (the ratio compares them)');
 let counter = 0;
 const run = `${process.pid.toString(16)}`;
 
@@ -80,8 +89,8 @@ async function measure(server, seconds) {
   };
 }
 
-/** One framework: its servers side by side, measured in strictly alternating order. */
-export async function benchFramework(framework) {
+/** One pair of fresh servers of a framework, side by side, measured in strictly alternating order. */
+async function benchPair(framework) {
   const servers = [];
   try {
     for (const variant of variants) {
@@ -94,19 +103,34 @@ export async function benchFramework(framework) {
     for (let round = 0; round < rounds; round++) {
       for (const server of servers) samples[server.variant].push(await measure(server, duration));
     }
-    const row = { framework };
-    for (const v of variants) {
-      const s = samples[v];
-      row[v] = { samples: s };
-      for (const k of ['rps', 'cpuUsPerPush', 'sysUsPerPush', 'busy', 'gcUsPerPush', 'p99Ms']) row[v][k] = median(s.map((x) => x[k]));
-    }
-    row.ratio = row.adapter.cpuUsPerPush / row.hand.cpuUsPerPush;
-    const perRound = samples.adapter.map((a, i) => a.cpuUsPerPush / samples.hand[i].cpuUsPerPush);
-    row.ratioRange = [Math.min(...perRound), Math.max(...perRound)];
-    return row;
+    return samples;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
+}
+
+const KEYS = ['rps', 'cpuUsPerPush', 'sysUsPerPush', 'busy', 'gcUsPerPush', 'p99Ms'];
+const medians = (samples) => Object.fromEntries(KEYS.map((k) => [k, median(samples.map((x) => x[k]))]));
+
+/**
+ * One framework: `processes` pairs in turn. Each figure is the median over the pairs of each
+ * pair's median over its rounds; `ratioRange` is the spread of the pairs' own ratios.
+ */
+export async function benchFramework(framework) {
+  const pairs = [];
+  for (let i = 0; i < processes; i++) pairs.push(await benchPair(framework));
+  const row = { framework };
+  for (const v of variants) {
+    const perPair = pairs.map((samples) => medians(samples[v]));
+    row[v] = { samples: pairs.map((samples) => samples[v]), ...Object.fromEntries(KEYS.map((k) => [k, median(perPair.map((m) => m[k]))])) };
+  }
+  row.ratio = row.adapter.cpuUsPerPush / row.hand.cpuUsPerPush;
+  const perPair = pairs.map(
+    (samples) => median(samples.adapter.map((x) => x.cpuUsPerPush)) / median(samples.hand.map((x) => x.cpuUsPerPush)),
+  );
+  row.ratioRange = [Math.min(...perPair), Math.max(...perPair)];
+  row.pairRatios = perPair;
+  return row;
 }
 
 export async function benchHttp(frameworks = FRAMEWORKS) {
@@ -115,7 +139,7 @@ export async function benchHttp(frameworks = FRAMEWORKS) {
     process.stderr.write(`  http: ${framework}...\n`);
     rows.push(await benchFramework(framework));
   }
-  return { duration, rounds, warmup, connections, variants, pushBytes: makePush(0).bytes.length, rows };
+  return { duration, rounds, warmup, processes, connections, variants, pushBytes: makePush(0).bytes.length, rows };
 }
 
 export function httpTable(result) {
@@ -124,9 +148,11 @@ export function httpTable(result) {
     framework: LABELS[r.framework] ?? r.framework,
     'adapter µs/push': f(r.adapter.cpuUsPerPush),
     'hand µs/push': f(r.hand.cpuUsPerPush),
-    ...(r.bare ? { 'bare µs/push': f(r.bare.cpuUsPerPush) } : {}),
+    ...Object.fromEntries(
+      result.variants.filter((v) => v !== 'adapter' && v !== 'hand').map((v) => [`${v} µs/push`, f(r[v].cpuUsPerPush)]),
+    ),
     'adapter/hand': `${f(r.ratio, 2)}x`,
-    rounds: `${f(r.ratioRange[0], 2)}–${f(r.ratioRange[1], 2)}`,
+    'pairs (adapter/hand each)': (r.pairRatios ?? r.ratioRange).map((x) => f(x, 2)).join(' '),
     target: `≤ ${TARGET}x ${r.ratio <= TARGET ? 'met' : 'MISSED'}`,
     'req/s a / h': `${f(r.adapter.rps, 0)} / ${f(r.hand.rps, 0)}`,
     'server busy a / h': `${f(r.adapter.busy * 100, 0)}% / ${f(r.hand.busy * 100, 0)}%`,

@@ -1,6 +1,9 @@
 // One benchmark server: `node bench/servers/app.mjs <framework> <variant> [maxBodyBytes]`.
 //   framework: node | express5 | express4 | koa3 | koa2 | fastify | web
 //   variant:   adapter (the douyin-push adapter) | hand (hand-written receiver) | bare (reads the body only)
+//              | adapter:no-dedupe | adapter:no-schema | adapter:msgid-key (the adapter with one part of
+//              its work taken out, to price that part in this server: bench/README.md, "What the
+//              adapter's CPU goes to")
 // Prints {"ready": port} on stdout. GET /__stats answers pushes served, this process's CPU time
 // (process.cpuUsage) and GC pause time since the last GET /__reset, and its memory, so CPU is
 // measured inside the server only. GET /__prefill fills the variant's dedupe store to 100 000
@@ -28,8 +31,18 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 }).observe({ entryTypes: ['gc'] });
 
+// The adapter minus one part of its work, for pricing that part (never a default anywhere).
+const isAdapter = variant.startsWith('adapter');
+const WITHOUT = {
+  'adapter:no-dedupe': { dedupe: false },
+  // A schema that accepts any content as it is: no zod on the hot path.
+  'adapter:no-schema': { schemas: { life_trade_certificate_notify: { safeParse: (data) => ({ success: true, data }) } } },
+  // The hand-written receiver's identity (client_key + Msg-Id), without the content digest.
+  'adapter:msgid-key': { dedupeKey: (event) => `${event.clientKey}:${event.msgId}` },
+};
 const webhooks = createDouyinWebhooks({
   clientSecret: SECRET,
+  ...WITHOUT[variant],
   maxBodyBytes,
   onSchemaMismatch: (event, issues) => process.stderr.write(`schema mismatch ${event.name}: ${JSON.stringify(issues)}\n`),
 });
@@ -63,7 +76,7 @@ function readRaw(req) {
 
 async function build() {
   if (framework === 'node') {
-    if (variant === 'adapter') return toNodeListener(webhooks, { path: PATH });
+    if (isAdapter) return toNodeListener(webhooks, { path: PATH });
     // What an integrator writes on bare node:http: collect the chunks, answer when handled.
     return (req, res) => {
       if (req.method !== 'POST' || req.url !== PATH) {
@@ -81,7 +94,7 @@ async function build() {
   if (framework === 'express5' || framework === 'express4') {
     const express = (await import(framework === 'express5' ? 'express' : 'express4')).default;
     const app = express();
-    if (variant === 'adapter') {
+    if (isAdapter) {
       const { douyinWebhook } = await import('@douyin-push/express');
       app.use(douyinWebhook(webhooks, { path: PATH }));
     } else {
@@ -95,7 +108,7 @@ async function build() {
     const Koa = (await import(framework === 'koa3' ? 'koa' : 'koa2')).default;
     const app = new Koa();
     app.silent = true;
-    if (variant === 'adapter') {
+    if (isAdapter) {
       const { douyinWebhook } = await import('@douyin-push/koa');
       app.use(douyinWebhook(webhooks, { path: PATH }));
     } else {
@@ -111,7 +124,7 @@ async function build() {
     const Fastify = (await import('fastify')).default;
     let handler;
     const app = Fastify({ serverFactory: (h) => ((handler = h), createServer()) });
-    if (variant === 'adapter') {
+    if (isAdapter) {
       const { douyinPush } = await import('@douyin-push/fastify');
       await app.register(douyinPush, { receiver: webhooks, path: PATH });
     } else {
@@ -128,7 +141,7 @@ async function build() {
     return handler;
   }
   if (framework === 'web') {
-    if (variant === 'adapter') return webListener(PATH, (request) => webhooks.handleRequest(request));
+    if (isAdapter) return webListener(PATH, (request) => webhooks.handleRequest(request));
     return webListener(PATH, async (request) => {
       const bytes = new Uint8Array(await request.arrayBuffer());
       const h = { 'x-douyin-signature': request.headers.get('x-douyin-signature'), 'msg-id': request.headers.get('msg-id') };
@@ -150,10 +163,10 @@ const server = createServer((req, res) => {
     const filled =
       variant === 'hand'
         ? Promise.resolve(hand.prefill(CLIENT_KEY))
-        : variant === 'adapter'
+        : isAdapter && webhooks.dedupe
           ? prefillStore(webhooks.dedupe, CLIENT_KEY)
           : Promise.resolve();
-    filled.then(() => res.writeHead(200).end(JSON.stringify({ size: webhooks.dedupe.size })));
+    filled.then(() => res.writeHead(200).end(JSON.stringify({ size: webhooks.dedupe?.size })));
     return;
   }
   if (req.url === '/__stats' || req.url === '/__reset' || req.url === '/__stats?gc') {

@@ -87,6 +87,16 @@ describe.each(backends)('%s', (_name, h) => {
       expect(h.hmacSha256Hex('k', parts)).toBe(createHmac('sha256', 'k').update(data).digest('hex'));
     }
   });
+
+  it('agrees on a string and bytes in parts of every size, below and above the 16 KB the node backend joins at (above it, and where there is no Buffer, it streams)', () => {
+    const secret = 'sécret-密钥';
+    for (const size of [0, 1, 16 * 1024 - 20, 16 * 1024, 16 * 1024 + 1, 70_000]) {
+      const data = new Uint8Array(randomBytes(size));
+      const expected = createHash('sha1').update(secret, 'utf8').update(data).digest('hex');
+      expect(h.sha1Hex([secret, data])).toBe(expected);
+      expect(h.sha1Hex([secret, data.subarray(0, size >> 1), data.subarray(size >> 1)])).toBe(expected);
+    }
+  });
 });
 
 describe('hexToBytes', () => {

@@ -24,6 +24,7 @@ export function readHeader(headers: HeadersInput, name: string): string | undefi
       }
     }
   }
+  if (typeof value === 'string') return value;
   if (Array.isArray(value)) value = value[0];
   return value === undefined || value === null ? undefined : String(value);
 }

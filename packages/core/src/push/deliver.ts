@@ -132,7 +132,8 @@ function runHandlers(delivery: Delivery, store: DedupeStore | undefined, token: 
  */
 function storeWrite(delivery: Delivery, store: DedupeStore, write: 'complete' | 'release', token: string): Promise<void> | undefined {
   try {
-    const pending = store[write](delivery.key, token);
+    // Two plain calls, not `store[write]`: a computed method name is a polymorphic lookup per push.
+    const pending = write === 'complete' ? store.complete(delivery.key, token) : store.release(delivery.key, token);
     if (isPending(pending)) {
       return Promise.resolve(pending).catch((e: unknown) => {
         delivery.report(storeError(e), delivery.context);
