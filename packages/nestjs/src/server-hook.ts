@@ -19,8 +19,10 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 export function answerOnServer(server: Server, receiver: DouyinReceiver, path: string): () => void {
   const framework = server.listeners('request') as RequestListener[];
   const listener: RequestListener = (req, res) => {
-    // Any failure is already a reply (handleNodeRequest never rejects for a bad request).
-    if (matchesPath(req.url, path)) void handleNodeRequest(receiver, req, res, { adapter: 'nestjs' });
+    // A bad request is already a reply; what still rejects is a receiver whose handle() throws or
+    // a reply that cannot be written. That ends this request, never the process (an unhandled
+    // rejection would).
+    if (matchesPath(req.url, path)) handleNodeRequest(receiver, req, res, { adapter: 'nestjs' }).catch(() => res.destroy());
     else for (const handle of framework) handle.call(server, req, res);
   };
   server.removeAllListeners('request');

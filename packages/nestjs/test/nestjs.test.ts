@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import { createDouyinWebhooks, type DouyinEvent } from '@douyin-push/core';
+import { createDouyinWebhooks, type DouyinEvent, type DouyinReceiver } from '@douyin-push/core';
 import { buildPush } from '@douyin-push/core/testing';
 import { DouyinPushModule, OnDouyinEvent } from '@douyin-push/nestjs';
 import { describeContract } from '../../../test/contract/suite.js';
@@ -104,6 +104,41 @@ for (const platform of ['express', 'fastify'] as const satisfies Platform[]) {
         });
         expect(await echo.json()).toEqual({ a: 1 });
       } finally {
+        await server.close();
+      }
+    });
+
+    it('ends the request, not the process, when a custom receiver throws, and keeps serving', async () => {
+      const throwing: DouyinReceiver = {
+        maxBodyBytes: 1024 * 1024,
+        bodyTimeoutMs: 10_000,
+        handle: () => {
+          throw new Error('receiver bug');
+        },
+        onError: () => () => undefined,
+        handleRequest: () => Promise.resolve(new Response(null, { status: 500 })),
+      };
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      const server = await startNest(platform, DouyinPushModule.forRoot({ path: '/douyin/webhook', receiver: throwing }), {
+        rawBody: true,
+      });
+      try {
+        const push = certificatePush('verify', 'throws');
+        await expect(
+          fetch(`${server.origin}/douyin/webhook`, { method: 'POST', body: push.body, headers: push.headers }),
+        ).rejects.toThrow();
+        const echo = await fetch(`${server.origin}/contract/echo`, {
+          method: 'POST',
+          body: '{"a":1}',
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(await echo.json()).toEqual({ a: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
         await server.close();
       }
     });
