@@ -12,12 +12,13 @@ const coreEntry = process.env.DOUYIN_CORE_DIST ? pathToFileURL(`${process.env.DO
 const adapterEntry = process.env.DOUYIN_CORE_DIST
   ? pathToFileURL(`${process.env.DOUYIN_CORE_DIST}/adapter.js`).href
   : '@douyin-push/core/adapter';
-const { createDouyinWebhooks, eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
+const { eventSchemas, memoryDedupe, verifySignature } = await import(coreEntry);
 // Older cores (before the /adapter entry) exported envelopeSchema from the main entry.
 const { envelopeSchema } = await import(adapterEntry).catch(() => import(coreEntry));
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createHandReceiver, prefillStore } from './lib/hand.mjs';
-import { CLIENT_KEY, makePush, msgIdOf, PATH, SECRET } from './lib/push.mjs';
+import { prefillStore } from './lib/hand.mjs';
+import { coreSubject } from './lib/core-subjects.mjs';
+import { CLIENT_KEY, makePush, msgIdOf, SECRET } from './lib/push.mjs';
 import { median } from './lib/proc.mjs';
 
 export const TARGET = 1.3;
@@ -31,37 +32,15 @@ const cpuNow = () => {
 };
 
 export async function benchCore() {
-  // 1 024 signed bodies in turn; the Msg-Id header is new on every push (both receivers key on it).
-  const pushes = Array.from({ length: BODIES }, (_, i) => makePush(i, 'c'));
-  let handled = 0;
-  const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
-  webhooks.onAny(() => void handled++);
-  await prefillStore(webhooks.dedupe, CLIENT_KEY);
-  const noDedupe = createDouyinWebhooks({ clientSecret: SECRET, dedupe: false });
-  noDedupe.onAny(() => void handled++);
-  const hand = createHandReceiver({ secret: SECRET, handler: () => void handled++ });
-  hand.prefill(CLIENT_KEY);
-  let seq = 0;
-  const headersOf = (p) => ({ 'content-type': 'application/json', 'x-douyin-signature': p.signature, 'msg-id': msgIdOf(seq++, 'd') });
-
-  // Both core paths run the same loop; only the receiver differs.
-  const through = (receiver) => async (n) => {
-    for (let i = 0; i < n; i++) {
-      const p = pushes[i % BODIES];
-      const reply = await receiver.handle({ method: 'POST', url: PATH, headers: headersOf(p), body: p.bytes, adapter: 'node' });
-      if (reply.status !== 200) throw new Error(reply.body);
-    }
-  };
-  const paths = {
-    core: through(webhooks),
-    hand: async (n) => {
-      for (let i = 0; i < n; i++) {
-        const h = headersOf(pushes[i % BODIES]);
-        if ((await hand(pushes[i % BODIES].bytes, h['x-douyin-signature'], h['msg-id'])) !== 200) throw new Error('hand failed');
-      }
-    },
-    'core, dedupe: false': through(noDedupe),
-  };
+  // The three paths of bench/lib/core-subjects.mjs (the same setup as profile-core.mjs and the
+  // instruction counts), each with its own receiver, store and Msg-Ids.
+  const paths = {};
+  for (const [label, subject] of [
+    ['core', 'core'],
+    ['hand', 'hand'],
+    ['core, dedupe: false', 'core-nodedupe'],
+  ])
+    paths[label] = await coreSubject(subject);
   const timed = async (fn, n) => {
     const start = cpuNow();
     await fn(n);
@@ -73,6 +52,9 @@ export async function benchCore() {
   const us = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
   const perRound = samples.core.map((c, i) => c / samples.hand[i]);
 
+  // 1 024 signed bodies for the steps below, measured one at a time.
+  const pushes = Array.from({ length: BODIES }, (_, i) => makePush(i, 'c'));
+  let seq = 0;
   // The steps, one at a time (same bodies; sync steps in a plain loop).
   const store = memoryDedupe();
   await prefillStore(store, CLIENT_KEY);
@@ -142,7 +124,6 @@ export async function benchCore() {
     ratio: us.core / us.hand,
     ratioRange: [Math.min(...perRound), Math.max(...perRound)],
     steps: stepRows,
-    handled,
   };
 }
 

@@ -1,7 +1,7 @@
 // `pnpm bench` (after `pnpm build`): every benchmark of bench/README.md, tables on stdout,
 // results in bench/results/<name>.json. Each part runs in its own process: the servers and
 // core's loop on CPU 1, the load generator on CPU 0 (taskset, when the machine has 2 CPUs).
-// `pnpm bench --quick`: HTTP and core only, shorter runs (~1.5 min instead of ~4.5).
+// `pnpm bench --quick`: HTTP and core only, shorter runs (~4 min instead of ~10).
 // env: BENCH_ONLY=http,core,memory,crypto,redis,instructions · BENCH_PROCESSES · BENCH_DURATION · BENCH_ROUNDS · BENCH_WARMUP (http.mjs)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -40,6 +40,7 @@ const WITHOUT = {
   // The hand-written receiver's identity (client_key + Msg-Id), without the content digest.
   'adapter:msgid-key': { dedupeKey: (event) => `${event.clientKey}:${event.msgId}` },
 };
+if (!['adapter', 'hand', 'bare', ...Object.keys(WITHOUT)].includes(variant)) throw new Error(`unknown variant ${variant}`);
 const webhooks = createDouyinWebhooks({
   clientSecret: SECRET,
   ...WITHOUT[variant],

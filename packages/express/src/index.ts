@@ -52,6 +52,9 @@ const RAW_BODY_FIX =
   "mount douyinWebhook() before express.json(), or parse this path with express.raw({ type: 'application/json' }), " +
   'or keep the bytes: express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })';
 
+// Shared by every request (handleNodeRequest only reads it).
+const EXPRESS = { adapter: 'express', rawBodyFix: RAW_BODY_FIX } as const;
+
 /**
  * The express middleware for a receiver: the push receiver (`createDouyinWebhooks`) or an SPI
  * one (`createDouyinSpi`). Other paths go to `next()`. Under `app.use('/api', ...)` the path may
@@ -69,6 +72,6 @@ export function douyinWebhook(receiver: DouyinReceiver, options: DouyinExpressOp
     // `req.path` is relative to the router's mount point (https://expressjs.com/en/api.html#req.path).
     const { path: relative, originalUrl } = req as IncomingMessage & { path?: string; originalUrl?: string };
     if (!matchesPath(relative ?? req.url, path) && !matchesPath(originalUrl, path)) return next();
-    handleNodeRequest(receiver, req, res, { adapter: 'express', rawBodyFix: RAW_BODY_FIX }).catch(next);
+    handleNodeRequest(receiver, req, res, EXPRESS).catch(next);
   };
 }

@@ -63,6 +63,8 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       const route = requestPath(path);
+      // The receiver's limits are fixed: one options object for every request.
+      const bodyOptions = { maxBodyBytes: receiver.maxBodyBytes, bodyTimeoutMs: receiver.bodyTimeoutMs, adapter: 'fastify' } as const;
       // Not `async`: a reply is a thenable, so an async handler that returns it costs fastify a
       // thenable job and a second settle per request. A handler that returns nothing and sends
       // later is fastify's callback style (fastify.dev/docs/latest/Reference/Routes).
@@ -72,8 +74,7 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
             method: request.method,
             url: request.raw.url,
             headers: request.headers,
-            body: () =>
-              readNodeBody(request.raw, { maxBodyBytes: receiver.maxBodyBytes, bodyTimeoutMs: receiver.bodyTimeoutMs, adapter: 'fastify' }),
+            body: () => readNodeBody(request.raw, bodyOptions),
             adapter: 'fastify',
           })
           // handle() never rejects; a throw while writing goes to fastify's error handler.

@@ -1,8 +1,11 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { DouyinReceiver } from '@douyin-push/core';
-import { handleNodeRequest, matchesPath } from '@douyin-push/core/adapter';
+import { matchesPath, serveNodeRequest } from '@douyin-push/core/adapter';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+// Shared by every request (serveNodeRequest only reads it).
+const NESTJS = { adapter: 'nestjs' } as const;
 
 /**
  * Answers `path` on the HTTP server itself, before the framework Nest runs on (express or
@@ -19,10 +22,9 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 export function answerOnServer(server: Server, receiver: DouyinReceiver, path: string): () => void {
   const framework = server.listeners('request') as RequestListener[];
   const listener: RequestListener = (req, res) => {
-    // A bad request is already a reply; what still rejects is a receiver whose handle() throws or
-    // a reply that cannot be written. That ends this request, never the process (an unhandled
-    // rejection would).
-    if (matchesPath(req.url, path)) handleNodeRequest(receiver, req, res, { adapter: 'nestjs' }).catch(() => res.destroy());
+    // A bad request is already a reply; a receiver whose handle() throws, or a reply that cannot be
+    // written, ends this request (serveNodeRequest closes it), never the process.
+    if (matchesPath(req.url, path)) serveNodeRequest(receiver, req, res, NESTJS);
     else for (const handle of framework) handle.call(server, req, res);
   };
   server.removeAllListeners('request');

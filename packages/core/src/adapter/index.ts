@@ -7,19 +7,20 @@
  * @example
  * ```ts
  * import type { DouyinReceiver } from '@douyin-push/core';
- * import { handleNodeRequest, matchesPath } from '@douyin-push/core/adapter';
+ * import { matchesPath, serveNodeRequest } from '@douyin-push/core/adapter';
  *
  * export function myFramework(receiver: DouyinReceiver, { path }: { path?: string } = {}) {
+ *   const options = { adapter: 'my-framework', rawBodyFix: 'mount it before the JSON parser' }; // once
  *   return (req, res, next) => {
  *     if (!matchesPath(req.url, path)) return next();
- *     void handleNodeRequest(receiver, req, res, { adapter: 'my-framework', rawBodyFix: 'mount it before the JSON parser' });
+ *     serveNodeRequest(receiver, req, res, options);
  *   };
  * }
  * ```
  *
  * @module
  */
-export { handleNodeRequest, type HandleNodeRequestOptions } from '../node/handle-request.js';
+export { handleNodeRequest, serveNodeRequest, type HandleNodeRequestOptions } from '../node/handle-request.js';
 export { readNodeBody, rawBodyUnavailable, type ReadNodeBodyOptions } from '../node/read-body.js';
 export { writeNodeReply } from '../node/write-reply.js';
 export { matchesPath, requestPath } from '../node/path.js';
