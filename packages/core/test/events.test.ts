@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { createDouyinWebhooks, eventSchemas, type DouyinAnyEvent } from '@douyin-push/core';
+import { createDouyinWebhooks, eventSchemas, openEnum, type DouyinAnyEvent } from '@douyin-push/core';
 import { buildPush, sampleContents } from '@douyin-push/core/testing';
 import { SECRET } from './helpers';
 
@@ -134,6 +134,16 @@ describe('events', () => {
       content: { msg_time: 1722175826, order: { order_id: '1', pay_amount: 100 } },
       schemaIssues: undefined,
     });
+  });
+
+  it('flags an action that is not a string: openEnum accepts any string and nothing else', async () => {
+    const { webhooks, events } = collect();
+    await send(webhooks, 'life_trade_certificate_notify', { ...sampleContents.life_trade_certificate_notify, action: 7 });
+    expect(events[0]!.action).toBeUndefined();
+    expect(events[0]!.schemaIssues?.map((i) => i.path.join('.'))).toEqual(['action']);
+    const status = openEnum(['PASS', 'FAIL']);
+    expect([status.safeParse('PASS').data, status.safeParse('REVIEWING').data]).toEqual(['PASS', 'REVIEWING']);
+    expect(status.safeParse(null).success).toBe(false);
   });
 
   it("accepts the seed's spelling life_hermes_axte_after_sale_audit as the documented event", async () => {

@@ -12,7 +12,11 @@ import * as z from 'zod';
  * ```
  */
 export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.enum(values), z.string()]) as unknown as z.ZodType<T[number] | (string & {}), string>;
+  // At run time this is `z.string()`: a union with `z.enum(values)` accepted exactly the same
+  // strings and cost zod a try of each branch (a tenth of a certificate push's schema check and
+  // 145 bytes per push, bench/README.md). `values` lives on in the type only.
+  void values;
+  return z.string() as unknown as z.ZodType<T[number] | (string & {}), string>;
 }
 
 /**
