@@ -14,13 +14,16 @@
 //
 // `node bench/instructions.mjs [frameworks... core]` (after `pnpm build`; needs valgrind)
 // env: BENCH_IR_PUSHES (measured pushes, default 4000), BENCH_IR_WARMUP (default 30000),
-//      BENCH_IR_ROUNDS (measured windows per server, default 3: the median of three outlasts one window with a major GC in it), BENCH_IR_KEEP=1 (keep the dumps)
+//      BENCH_IR_ROUNDS (measured windows per server, default 3: the median of three outlasts one window with a major GC in it), BENCH_IR_KEEP=1 (keep the dumps),
+//      BENCH_IR_CACHE=1 (simulate this CPU's caches: misses per push and a cycle estimate),
+//      BENCH_IR_ATTRIBUTE=1 (with BENCH_IR_CACHE: split the last window by part of the process)
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { TARGET as CORE_TARGET } from './core.mjs';
 import { FRAMEWORKS, LABELS, load, TARGET } from './http.mjs';
-import { callgrindArgs, countWindow, dumps, withDumpDir } from './lib/callgrind.mjs';
+import { attribute, removePerfMap } from './lib/attribute.mjs';
+import { callgrindArgs, countWindow, dumpEvents, dumpFiles, simulatesCaches, withDumpDir } from './lib/callgrind.mjs';
 import { median } from './lib/proc.mjs';
 
 const pushes = Number(process.env.BENCH_IR_PUSHES ?? 4000);
@@ -37,7 +40,7 @@ async function send(origin, amount) {
 
 async function startUnderValgrind(framework, variant, dir) {
   const script = fileURLToPath(new URL('./servers/app.mjs', import.meta.url));
-  const child = spawn('valgrind', [...callgrindArgs(dir), process.execPath, script, framework, variant], {
+  const child = spawn('valgrind', [...callgrindArgs(dir), process.execPath, ...nodeFlags, script, framework, variant], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const port = await new Promise((resolve, reject) => {
@@ -45,6 +48,26 @@ async function startUnderValgrind(framework, variant, dir) {
     child.once('exit', (code) => reject(new Error(`${framework}/${variant} exited with ${code}`)));
   });
   return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+// BENCH_IR_ATTRIBUTE=1 (with BENCH_IR_CACHE=1): V8 writes a map of its compiled functions, so
+// the last window can be split by what ran (bench/lib/attribute.mjs). The map is not free: it
+// changed fastify's and core's counts by 10-45 % (bench/README.md), so compare the totals with a
+// run without it before trusting a split.
+const attributes = simulatesCaches && Boolean(process.env.BENCH_IR_ATTRIBUTE);
+const nodeFlags = attributes ? ['--perf-basic-prof-only-functions'] : [];
+
+/**
+ * Each kept window's events per push (the first window is dropped), and with simulated caches
+ * the last window split by category.
+ */
+function collect(dir, pid, n) {
+  const windows = dumpEvents(dir, pid)
+    .slice(1)
+    .map((w) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, v / n])));
+  const parts = attributes ? attribute(dumpFiles(dir, pid).at(-1), pid, n) : undefined;
+  if (attributes) removePerfMap(pid);
+  return { windows, parts };
 }
 
 /** One server under callgrind: instructions per push of each kept window. */
@@ -57,9 +80,7 @@ function count(framework, variant) {
       // The first instrumented window counts 20-30 % more than the next ones (V8 adjusting to
       // the 50x slower process): it is run and dropped.
       for (let round = -1; round < rounds; round++) await countWindow(child.pid, () => send(origin, pushes));
-      return dumps(dir, child.pid)
-        .slice(1)
-        .map((n) => n / pushes);
+      return collect(dir, child.pid, pushes);
     } finally {
       child.kill('SIGKILL');
     }
@@ -72,12 +93,10 @@ function countCore(variant) {
     const script = fileURLToPath(new URL('./lib/core-loop.mjs', import.meta.url));
     const corePushes = Number(process.env.BENCH_IR_CORE_PUSHES ?? 20000);
     const env = { ...process.env, BENCH_IR_PUSHES: String(corePushes), BENCH_IR_ROUNDS: String(rounds), BENCH_IR_WARMUP: '60000' };
-    const child = spawn('valgrind', [...callgrindArgs(dir), process.execPath, script, variant], { stdio: 'ignore', env });
+    const child = spawn('valgrind', [...callgrindArgs(dir), process.execPath, ...nodeFlags, script, variant], { stdio: 'ignore', env });
     const code = await new Promise((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`core-loop ${variant} exited with ${code}`);
-    return dumps(dir, child.pid)
-      .slice(1)
-      .map((n) => n / corePushes);
+    return collect(dir, child.pid, corePushes);
   });
 }
 
@@ -91,12 +110,66 @@ export async function benchInstructions(frameworks = IR_FRAMEWORKS) {
       framework === 'core'
         ? [await countCore('core'), await countCore('hand')]
         : [await count(framework, 'adapter'), await count(framework, 'hand')];
-    rows.push({ framework, adapter, hand, ratio: median(adapter) / median(hand) });
+    const ir = ({ windows }) => windows.map((w) => w.Ir);
+    const row = { framework, adapter: ir(adapter), hand: ir(hand), ratio: median(ir(adapter)) / median(ir(hand)) };
+    if (simulatesCaches) {
+      row.cache = { adapter: medianEvents(adapter.windows), hand: medianEvents(hand.windows) };
+      if (attributes) row.parts = { adapter: adapter.parts, hand: hand.parts };
+    }
+    rows.push(row);
   }
   return { pushes, warmup, rounds, rows };
 }
 
 const targetOf = (row) => (row.framework === 'core' ? CORE_TARGET : TARGET);
+
+const medianEvents = (windows) => Object.fromEntries(Object.keys(windows[0]).map((k) => [k, median(windows.map((w) => w[k]))]));
+
+/**
+ * KCachegrind's cycle estimate without branch simulation: an L1 miss costs 10 instructions' time,
+ * a last-level miss 100. A rough weight, not this CPU's latencies: it tells whether the misses,
+ * not the instructions, make the gap.
+ */
+export const cycleEstimate = (e) => e.Ir + 10 * (e.I1mr + e.D1mr + e.D1mw) + 100 * (e.ILmr + e.DLmr + e.DLmw);
+
+export function cacheTable(result) {
+  const f = (n) => n.toFixed(n < 10 ? 2 : 0);
+  return result.rows
+    .filter((r) => r.cache)
+    .map(({ framework, cache: { adapter: a, hand: h } }) => ({
+      framework: framework === 'core' ? 'core alone (handle())' : (LABELS[framework] ?? framework),
+      'L1i miss/push a / h': `${f(a.I1mr)} / ${f(h.I1mr)}`,
+      'L1d miss/push a / h': `${f(a.D1mr + a.D1mw)} / ${f(h.D1mr + h.D1mw)}`,
+      'L2 miss/push a / h': `${f(a.ILmr + a.DLmr + a.DLmw)} / ${f(h.ILmr + h.DLmr + h.DLmw)}`,
+      'instr a/h': `${(a.Ir / h.Ir).toFixed(2)}x`,
+      'cycle estimate a/h': `${(cycleEstimate(a) / cycleEstimate(h)).toFixed(2)}x`,
+    }));
+}
+
+/**
+ * Where the adapter's estimated cycles beyond the hand-written receiver's go, by category (the
+ * last window of each), largest first.
+ */
+export function partsTable(row) {
+  const zero = { Ir: 0, I1mr: 0, D1mr: 0, D1mw: 0, ILmr: 0, DLmr: 0, DLmw: 0 };
+  const names = [...new Set([...Object.keys(row.parts.adapter), ...Object.keys(row.parts.hand)])];
+  const f = (n) => n.toFixed(0);
+  return names
+    .map((name) => {
+      const a = row.parts.adapter[name] ?? zero;
+      const h = row.parts.hand[name] ?? zero;
+      return { name, a, h, extra: cycleEstimate(a) - cycleEstimate(h) };
+    })
+    .sort((x, y) => y.extra - x.extra)
+    .map(({ name, a, h, extra }) => ({
+      [`${LABELS[row.framework] ?? row.framework}: part`]: name,
+      'instr/push a / h': `${f(a.Ir)} / ${f(h.Ir)}`,
+      'L1i miss a / h': `${f(a.I1mr)} / ${f(h.I1mr)}`,
+      'L1d miss a / h': `${f(a.D1mr + a.D1mw)} / ${f(h.D1mr + h.D1mw)}`,
+      'L2 miss a / h': `${f(a.ILmr + a.DLmr + a.DLmw)} / ${f(h.ILmr + h.DLmr + h.DLmw)}`,
+      'cycle estimate a − h': `${extra >= 0 ? '+' : ''}${f(extra)}`,
+    }));
+}
 
 export function instructionsTable(result) {
   const k = (n) => `${(n / 1000).toFixed(1)}k`;
@@ -118,5 +191,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const result = await benchInstructions(names.length ? names : undefined);
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else console.table(instructionsTable(result));
+  else {
+    console.table(instructionsTable(result));
+    if (result.rows.some((r) => r.cache)) {
+      console.table(cacheTable(result));
+      for (const row of result.rows.filter((r) => r.parts)) console.table(partsTable(row));
+    }
+  }
 }

@@ -5,8 +5,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * BENCH_IR_CACHE=1: simulate this machine's caches (the AMD EPYC VM of bench/README.md: L1i
+ * 32 KB 8-way, L1d 48 KB 12-way, and its 1 MB 8-way L2 as the last level, since L3 is shared
+ * with the VM's neighbours), so a window also counts the misses a cold path pays.
+ */
+export const simulatesCaches = Boolean(process.env.BENCH_IR_CACHE);
+const CACHE_ARGS = ['--cache-sim=yes', '--I1=32768,8,64', '--D1=49152,12,64', '--LL=1048576,8,64'];
+
 /** `valgrind` arguments that start uncounted and write `cg.<pid>.<n>` dumps into `dir`. */
-export const callgrindArgs = (dir) => ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/cg.%p`];
+export const callgrindArgs = (dir) => [
+  '--tool=callgrind',
+  '--instr-atstart=no',
+  `--callgrind-out-file=${dir}/cg.%p`,
+  ...(simulatesCaches ? CACHE_ARGS : []),
+];
 
 /** Counts `work()` in process `pid` (running under callgrind): zero, count, dump, stop counting. */
 export async function countWindow(pid, work) {
@@ -18,11 +31,28 @@ export async function countWindow(pid, work) {
   control('-i', 'off');
 }
 
-/** The `summary:` (instructions counted) of each dump file of `pid`, in dump order. */
-export function dumps(dir, pid) {
+/** The dump files of `pid` in `dir`, in dump order. */
+export function dumpFiles(dir, pid) {
   const files = readdirSync(dir).filter((f) => f.startsWith(`cg.${pid}.`));
   files.sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
-  return files.map((f) => Number(readFileSync(join(dir, f), 'utf8').match(/^summary:\s*(\d+)/m)[1]));
+  return files.map((f) => join(dir, f));
+}
+
+/** Every event of each dump of `pid` (`Ir`, and with BENCH_IR_CACHE the miss counts), in dump order. */
+export function dumpEvents(dir, pid) {
+  return dumpFiles(dir, pid).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const names = text
+      .match(/^events:\s*(.+)$/m)[1]
+      .trim()
+      .split(/\s+/);
+    const values = text
+      .match(/^summary:\s*(.+)$/m)[1]
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return Object.fromEntries(names.map((n, i) => [n, values[i] ?? 0]));
+  });
 }
 
 /**
