@@ -1,11 +1,11 @@
 import { defineProject } from 'vitest/config';
-import { workspaceSources } from '../../vitest.shared';
+import { typeTests, workspaceSources } from '../../vitest.shared';
 
 export default defineProject({
   plugins: [workspaceSources()],
   test: {
     name: 'core',
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    typecheck: { enabled: typeTests, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { workspaceSources } from '../../vitest.shared';
+import { typeTests, workspaceSources } from '../../vitest.shared';
 
 export default defineProject({
   plugins: [workspaceSources()],
-  test: { name: 'fastify', include: ['test/**/*.test.ts'], typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] } },
+  test: { name: 'fastify', include: ['test/**/*.test.ts'], typecheck: { enabled: typeTests, include: ['test/**/*.test-d.ts'] } },
 });
