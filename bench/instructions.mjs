@@ -16,14 +16,23 @@
 // env: BENCH_IR_PUSHES (measured pushes, default 4000), BENCH_IR_WARMUP (default 30000),
 //      BENCH_IR_ROUNDS (measured windows per server, default 3: the median of three outlasts one window with a major GC in it), BENCH_IR_KEEP=1 (keep the dumps),
 //      BENCH_IR_CACHE=1 (simulate this CPU's caches: misses per push and a cycle estimate),
-//      BENCH_IR_ATTRIBUTE=1 (with BENCH_IR_CACHE: split the last window by part of the process)
+//      BENCH_IR_ATTRIBUTE=1 (the same, and the last window split by part of the process)
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { TARGET as CORE_TARGET } from './core.mjs';
 import { FRAMEWORKS, LABELS, load, TARGET } from './http.mjs';
-import { attribute, removePerfMap } from './lib/attribute.mjs';
-import { callgrindArgs, countWindow, dumpEvents, dumpFiles, simulatesCaches, withDumpDir } from './lib/callgrind.mjs';
+import { attribute, noEvents, removePerfMap } from './lib/attribute.mjs';
+import {
+  callgrindArgs,
+  countWindow,
+  cycleEstimate,
+  dumpEvents,
+  dumpFiles,
+  missesOf,
+  simulatesCaches,
+  withDumpDir,
+} from './lib/callgrind.mjs';
 import { median } from './lib/proc.mjs';
 
 const pushes = Number(process.env.BENCH_IR_PUSHES ?? 4000);
@@ -50,15 +59,15 @@ async function startUnderValgrind(framework, variant, dir) {
   return { child, origin: `http://127.0.0.1:${port}` };
 }
 
-// BENCH_IR_ATTRIBUTE=1 (with BENCH_IR_CACHE=1): V8 writes a map of its compiled functions, so
-// the last window can be split by what ran (bench/lib/attribute.mjs). The map is not free: it
-// changed fastify's and core's counts by 10-45 % (bench/README.md), so compare the totals with a
-// run without it before trusting a split.
-const attributes = simulatesCaches && Boolean(process.env.BENCH_IR_ATTRIBUTE);
+// BENCH_IR_ATTRIBUTE=1: V8 writes a map of its compiled functions, so the last window can be
+// split by what ran (bench/lib/attribute.mjs). The map is not free: it changed fastify's and
+// core's counts by 10-45 % (bench/README.md), so compare the totals with a run without it before
+// trusting a split.
+const attributes = Boolean(process.env.BENCH_IR_ATTRIBUTE);
 const nodeFlags = attributes ? ['--perf-basic-prof-only-functions'] : [];
 
 /**
- * Each kept window's events per push (the first window is dropped), and with simulated caches
+ * Each kept window's events per push (the first window is dropped), and with BENCH_IR_ATTRIBUTE
  * the last window split by category.
  */
 function collect(dir, pid, n) {
@@ -125,12 +134,15 @@ const targetOf = (row) => (row.framework === 'core' ? CORE_TARGET : TARGET);
 
 const medianEvents = (windows) => Object.fromEntries(Object.keys(windows[0]).map((k) => [k, median(windows.map((w) => w[k]))]));
 
-/**
- * KCachegrind's cycle estimate without branch simulation: an L1 miss costs 10 instructions' time,
- * a last-level miss 100. A rough weight, not this CPU's latencies: it tells whether the misses,
- * not the instructions, make the gap.
- */
-export const cycleEstimate = (e) => e.Ir + 10 * (e.I1mr + e.D1mr + e.D1mw) + 100 * (e.ILmr + e.DLmr + e.DLmw);
+/** The three miss columns, adapter / hand, for one pair of windows (or parts). */
+function missColumns(a, h, f, suffix = '') {
+  const [x, y] = [missesOf(a), missesOf(h)];
+  return {
+    [`L1i miss${suffix} a / h`]: `${f(x.l1i)} / ${f(y.l1i)}`,
+    [`L1d miss${suffix} a / h`]: `${f(x.l1d)} / ${f(y.l1d)}`,
+    [`L2 miss${suffix} a / h`]: `${f(x.l2)} / ${f(y.l2)}`,
+  };
+}
 
 export function cacheTable(result) {
   const f = (n) => n.toFixed(n < 10 ? 2 : 0);
@@ -138,9 +150,7 @@ export function cacheTable(result) {
     .filter((r) => r.cache)
     .map(({ framework, cache: { adapter: a, hand: h } }) => ({
       framework: framework === 'core' ? 'core alone (handle())' : (LABELS[framework] ?? framework),
-      'L1i miss/push a / h': `${f(a.I1mr)} / ${f(h.I1mr)}`,
-      'L1d miss/push a / h': `${f(a.D1mr + a.D1mw)} / ${f(h.D1mr + h.D1mw)}`,
-      'L2 miss/push a / h': `${f(a.ILmr + a.DLmr + a.DLmw)} / ${f(h.ILmr + h.DLmr + h.DLmw)}`,
+      ...missColumns(a, h, f, '/push'),
       'instr a/h': `${(a.Ir / h.Ir).toFixed(2)}x`,
       'cycle estimate a/h': `${(cycleEstimate(a) / cycleEstimate(h)).toFixed(2)}x`,
     }));
@@ -151,7 +161,7 @@ export function cacheTable(result) {
  * last window of each), largest first.
  */
 export function partsTable(row) {
-  const zero = { Ir: 0, I1mr: 0, D1mr: 0, D1mw: 0, ILmr: 0, DLmr: 0, DLmw: 0 };
+  const zero = noEvents();
   const names = [...new Set([...Object.keys(row.parts.adapter), ...Object.keys(row.parts.hand)])];
   const f = (n) => n.toFixed(0);
   return names
@@ -164,9 +174,7 @@ export function partsTable(row) {
     .map(({ name, a, h, extra }) => ({
       [`${LABELS[row.framework] ?? row.framework}: part`]: name,
       'instr/push a / h': `${f(a.Ir)} / ${f(h.Ir)}`,
-      'L1i miss a / h': `${f(a.I1mr)} / ${f(h.I1mr)}`,
-      'L1d miss a / h': `${f(a.D1mr + a.D1mw)} / ${f(h.D1mr + h.D1mw)}`,
-      'L2 miss a / h': `${f(a.ILmr + a.DLmr + a.DLmw)} / ${f(h.ILmr + h.DLmr + h.DLmw)}`,
+      ...missColumns(a, h, f),
       'cycle estimate a − h': `${extra >= 0 ? '+' : ''}${f(extra)}`,
     }));
 }

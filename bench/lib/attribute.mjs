@@ -1,6 +1,6 @@
 // Splits one callgrind window of a server (or of the core loop) by what ran: the library's
 // JavaScript, zod, Node's JavaScript, V8's builtins, OpenSSL, ... (bench/instructions.mjs with
-// BENCH_IR_CACHE=1). JIT-compiled JavaScript has no symbols for callgrind, so its addresses are
+// BENCH_IR_ATTRIBUTE=1). JIT-compiled JavaScript has no symbols for callgrind, so its addresses are
 // looked up in the map V8 writes with `--perf-basic-prof-only-functions` (/tmp/perf-<pid>.map:
 // start, size and name of each compiled function).
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const EVENTS = ['Ir', 'Dr', 'Dw', 'I1mr', 'D1mr', 'D1mw', 'ILmr', 'DLmr', 'DLmw'];
 const COLUMN = String.raw`(?:\.|[\d,]+(?: \(\s*[\d.]+%\))?)`;
 const ROW = new RegExp(String.raw`^((?:\s+${COLUMN}){${EVENTS.length}})\s+(\S.*)$`);
+
+/** Every event of a cache-simulated dump at zero: a part that did not run. */
+export const noEvents = () => Object.fromEntries(EVENTS.map((e) => [e, 0]));
 
 /** The V8 function map of process `pid`: sorted [start, end, name] triples. */
 function readPerfMap(pid) {
@@ -75,7 +78,7 @@ export function attribute(dumpFile, pid, pushes) {
     let name = row[2].replace(/ \[[^\]]*\]$/, '');
     const address = /^\?\?\?:0x([0-9a-f]+)$/.exec(name);
     if (address) name = lookup(map, Number.parseInt(address[1], 16)) ?? name;
-    const part = (parts[categoryOf(name)] ??= Object.fromEntries(EVENTS.map((e) => [e, 0])));
+    const part = (parts[categoryOf(name)] ??= noEvents());
     EVENTS.forEach((e, i) => (part[e] += values[i] / pushes));
   }
   return parts;
