@@ -118,7 +118,7 @@ export async function benchInstructions(frameworks = IR_FRAMEWORKS) {
     const [adapter, hand] =
       framework === 'core'
         ? [await countCore('core'), await countCore('hand')]
-        : [await count(framework, 'adapter'), await count(framework, 'hand')];
+        : [await count(framework, process.env.BENCH_IR_ADAPTER ?? 'adapter'), await count(framework, 'hand')];
     const ir = ({ windows }) => windows.map((w) => w.Ir);
     const row = { framework, adapter: ir(adapter), hand: ir(hand), ratio: median(ir(adapter)) / median(ir(hand)) };
     if (simulatesCaches) {

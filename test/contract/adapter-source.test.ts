@@ -8,6 +8,7 @@ const adapters = [
   'packages/express/src/index.ts',
   'packages/koa/src/index.ts',
   'packages/fastify/src/index.ts',
+  'packages/fastify/src/body.ts',
   'packages/next/src/index.ts',
   'packages/hono/src/index.ts',
 ];

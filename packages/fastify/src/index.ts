@@ -20,7 +20,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DouyinReceiver, DouyinWebhooks } from '@douyin-push/core';
-import { configError, isDouyinWebhooks, readNodeBody, requestPath } from '@douyin-push/core/adapter';
+import { configError, isDouyinWebhooks, requestPath, type BodySource } from '@douyin-push/core/adapter';
+import { bodyDone, bodyFailure, kBodyDeadline, keepBytes, watchBody } from './body.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,36 +57,49 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
       throw configError('@douyin-push/fastify: another push receiver is already `app.douyin`; register one receiver for every path.');
     fastify.decorate('douyin', receiver);
   }
-  // The raw-stream parser lives in this child scope only, so sibling routes keep their JSON parser;
-  // core reads the stream itself, with the same limit, deadline and abort handling as every adapter.
+  // The raw-body parser lives in this child scope only, so sibling routes keep their JSON parser.
+  // Fastify's own reader takes the bytes (limit included); core takes them from there.
   await fastify.register(
     async (scope) => {
+      const { maxBodyBytes, bodyTimeoutMs } = receiver;
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-      const route = requestPath(path);
-      // The receiver's limits are fixed: one options object for every request.
-      const bodyOptions = { maxBodyBytes: receiver.maxBodyBytes, bodyTimeoutMs: receiver.bodyTimeoutMs, adapter: 'fastify' } as const;
-      // Not `async`: a reply is a thenable, so an async handler that returns it costs fastify a
-      // thenable job and a second settle per request. A handler that returns nothing and sends
-      // later is fastify's callback style (fastify.dev/docs/latest/Reference/Routes).
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, keepBytes);
+      scope.decorateRequest(kBodyDeadline, null);
+      scope.addHook('onRequest', (request, reply, done) => {
+        watchBody(request, bodyTimeoutMs, (error) => answer(receiver, request, reply, () => Promise.reject(error)));
+        done();
+      });
+      scope.setErrorHandler((error, request, reply) => {
+        bodyDone(request);
+        // Already answered (the deadline's 408): this is the stalled upload ending, nothing to add.
+        if (reply.sent) return;
+        const failure = bodyFailure(error, maxBodyBytes);
+        if (!failure) throw error; // not the body's: the parent scope's error handler takes it
+        answer(receiver, request, reply, () => Promise.reject(failure));
+      });
       const handler = (request: FastifyRequest, reply: FastifyReply): void => {
-        void receiver
-          .handle({
-            method: request.method,
-            url: request.raw.url,
-            headers: request.headers,
-            body: () => readNodeBody(request.raw, bodyOptions),
-            adapter: 'fastify',
-          })
-          // handle() never rejects; a throw while writing goes to fastify's error handler.
-          .then((result) => reply.code(result.status).headers(result.headers).send(result.body))
-          .catch((error: unknown) => reply.send(error));
+        bodyDone(request);
+        if (!reply.sent) answer(receiver, request, reply, request.body as Uint8Array | undefined);
       };
-      scope.all(route, handler);
-      if (route !== '/' && !scope.initialConfig.ignoreTrailingSlash) scope.all(`${route}/`, handler);
+      scope.all(requestPath(path), handler);
+      if (requestPath(path) !== '/' && !scope.initialConfig.ignoreTrailingSlash) scope.all(`${requestPath(path)}/`, handler);
     },
     { prefix: options.prefix ?? '' },
   );
+}
+
+/**
+ * Hands one request to the receiver and writes its reply. Not `async`: a reply is a thenable, so
+ * an async handler that returns it costs fastify a thenable job and a second settle per request;
+ * a handler that returns nothing and sends later is fastify's callback style
+ * (fastify.dev/docs/latest/Reference/Routes).
+ */
+function answer(receiver: DouyinReceiver, request: FastifyRequest, reply: FastifyReply, body: BodySource | undefined): void {
+  void receiver
+    .handle({ method: request.method, url: request.raw.url, headers: request.headers, body, adapter: 'fastify' })
+    // handle() never rejects; a throw while writing goes to fastify's error handler.
+    .then((result) => reply.code(result.status).headers(result.headers).send(result.body))
+    .catch((error: unknown) => reply.send(error));
 }
 
 /**

@@ -22,6 +22,7 @@
  */
 export { handleNodeRequest, serveNodeRequest, type HandleNodeRequestOptions } from '../node/handle-request.js';
 export { readNodeBody, rawBodyUnavailable, type ReadNodeBodyOptions } from '../node/read-body.js';
+export { armBodyDeadline, requestAborted } from '../node/body-deadline.js';
 export { writeNodeReply } from '../node/write-reply.js';
 export { matchesPath, requestPath } from '../node/path.js';
 export { isDouyinWebhooks } from '../push/is-webhooks.js';

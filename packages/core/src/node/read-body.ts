@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { bodyTooLarge as tooLarge } from '../common/body.js';
-import { createDeadlineQueue } from '../common/deadline.js';
 import { DouyinPushError } from '../common/errors.js';
+import { armBodyDeadline, requestAborted } from './body-deadline.js';
 import type { AdapterName } from '../common/receiver.js';
 
 /**
@@ -75,21 +75,12 @@ function keptBytes(value: unknown): Uint8Array | undefined {
   return undefined;
 }
 
-const bodyDeadlines = createDeadlineQueue();
-
 function readStream(req: IncomingMessage, maxBodyBytes: number, timeoutMs: number | undefined): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    // A client that sends headers and stalls would hold the socket for the server's own timeout
-    // (300 s on node:http, none on fastify): answer 408 and let the reply close the connection.
-    // One queue for every body deadline: a setTimeout + clearTimeout per request cost more.
-    const cancel =
-      timeoutMs === undefined
-        ? undefined
-        : bodyDeadlines.add(Date.now() + timeoutMs, () =>
-            fail(new DouyinPushError('BODY_TIMEOUT', 408, `The request body did not arrive within bodyTimeoutMs (${timeoutMs} ms).`)),
-          );
+    // A stalled client gets the 408, and the reply closes the connection.
+    const cancel = timeoutMs === undefined ? undefined : armBodyDeadline(timeoutMs, (error) => fail(error));
     // Listeners stay attached once settled (cheaper than four `off` calls on every request):
     // `settled` makes later events no-ops, and the request object goes away with the request.
     let settled = false;
@@ -115,10 +106,9 @@ function readStream(req: IncomingMessage, maxBodyBytes: number, timeoutMs: numbe
       cancel?.();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
-    const onError = (error: Error) =>
-      fail(new DouyinPushError('REQUEST_ABORTED', 400, `reading the request body failed: ${error.message}`, { cause: error }));
+    const onError = (error: Error) => fail(requestAborted(`reading the request body failed: ${error.message}`, error));
     const onClose = () => {
-      if (!req.readableEnded) fail(new DouyinPushError('REQUEST_ABORTED', 400, 'the client closed the request mid-body'));
+      if (!req.readableEnded) fail(requestAborted('the client closed the request mid-body'));
     };
     req.on('data', onData);
     req.on('end', onEnd);
