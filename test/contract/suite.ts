@@ -4,7 +4,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DouyinReceiver, DouyinRequest } from '@douyin-push/core';
+import { connect } from 'node:net';
+import { createDouyinWebhooks, type DouyinReceiver, type DouyinRequest } from '@douyin-push/core';
 import { createWebHandler, readHeader } from '@douyin-push/core/adapter';
 import { createDouyinSpi, buildSpiRequest } from '@douyin-push/core/spi';
 import { buildPush, fixtures, signedHeaders, type FixtureName } from '@douyin-push/core/testing';
@@ -54,6 +55,11 @@ export interface ContractOptions {
    * routes by file and redirects a trailing slash itself (its `trailingSlash` setting).
    */
   trailingSlash?: boolean;
+  /**
+   * Whether the adapter answers a stalled upload with 408 after `bodyTimeoutMs`. Default true:
+   * every Node adapter does. A web `Request` handler has no socket to time: its runtime does.
+   */
+  bodyDeadline?: boolean;
 }
 
 // A hang must fail the test with a clear cause, not stall the run.
@@ -324,6 +330,36 @@ export function describeContract(name: string, start: ContractStart, options: Co
     });
 
     if (options.mountsGivenReceiver === false) return;
+
+    if (options.bodyDeadline !== false)
+      it('answers 408 BODY_TIMEOUT to a client that sends headers and stalls, reports it, runs nothing, and closes the socket', async () => {
+        const webhooks = createDouyinWebhooks({ clientSecret: CONTRACT_SECRET, bodyTimeoutMs: 200 });
+        const codes: string[] = [];
+        let ran = 0;
+        webhooks.onError((error) => void codes.push(error.code));
+        webhooks.onAny(() => void ran++);
+        const other = await start({ receiver: webhooks, path: '/stalled' });
+        try {
+          const target = new URL(`${other.origin}/stalled`);
+          const socket = connect(Number(target.port), target.hostname);
+          socket.write(
+            `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`,
+          );
+          // Resolves only when the server closes the connection (the test's own timeout fails it otherwise).
+          const received = await new Promise<string>((resolve) => {
+            let text = '';
+            socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+            socket.on('close', () => resolve(text));
+          });
+          expect(received).toMatch(/^HTTP\/1\.1 408/);
+          expect(received).toMatch(/connection: close/i);
+          expect(received).toMatch(/BODY_TIMEOUT/);
+          expect(codes).toEqual(['BODY_TIMEOUT']);
+          expect(ran).toBe(0);
+        } finally {
+          await other.close();
+        }
+      });
 
     it('gives any DouyinReceiver the method, the full URL with query, the headers and the exact bytes', async () => {
       const probe = probeReceiver();
