@@ -63,7 +63,7 @@ export function bodyFailure(error: unknown, maxBodyBytes: number): Error | undef
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(maxBodyBytes);
-  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return requestAborted('the body ended before its Content-Length', error);
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return requestAborted('the body read does not match its Content-Length', error);
   // The request stream's own error: the client went away mid-body (Node: `aborted`, ECONNRESET).
   if (code === 'ECONNRESET' || error.message === 'aborted')
     return requestAborted(`reading the request body failed: ${error.message}`, error);

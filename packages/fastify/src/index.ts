@@ -61,19 +61,18 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
   // Fastify's own reader takes the bytes (limit included); core takes them from there.
   await fastify.register(
     async (scope) => {
-      const { maxBodyBytes, bodyTimeoutMs } = receiver;
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBodyBytes }, keepBytes);
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: receiver.maxBodyBytes }, keepBytes);
       scope.decorateRequest(kBodyDeadline, null);
       scope.addHook('onRequest', (request, reply, done) => {
-        watchBody(request, bodyTimeoutMs, (error) => answer(receiver, request, reply, () => Promise.reject(error)));
+        watchBody(request, receiver.bodyTimeoutMs, (error) => answer(receiver, request, reply, () => Promise.reject(error)));
         done();
       });
       scope.setErrorHandler((error, request, reply) => {
         bodyDone(request);
         // Already answered (the deadline's 408): this is the stalled upload ending, nothing to add.
         if (reply.sent) return;
-        const failure = bodyFailure(error, maxBodyBytes);
+        const failure = bodyFailure(error, receiver.maxBodyBytes);
         if (!failure) throw error; // not the body's: the parent scope's error handler takes it
         answer(receiver, request, reply, () => Promise.reject(failure));
       });
@@ -81,8 +80,9 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
         bodyDone(request);
         if (!reply.sent) answer(receiver, request, reply, request.body as Uint8Array | undefined);
       };
-      scope.all(requestPath(path), handler);
-      if (requestPath(path) !== '/' && !scope.initialConfig.ignoreTrailingSlash) scope.all(`${requestPath(path)}/`, handler);
+      const route = requestPath(path);
+      scope.all(route, handler);
+      if (route !== '/' && !scope.initialConfig.ignoreTrailingSlash) scope.all(`${route}/`, handler);
     },
     { prefix: options.prefix ?? '' },
   );

@@ -22,11 +22,11 @@
  */
 export { handleNodeRequest, serveNodeRequest, type HandleNodeRequestOptions } from '../node/handle-request.js';
 export { readNodeBody, rawBodyUnavailable, type ReadNodeBodyOptions } from '../node/read-body.js';
-export { armBodyDeadline, requestAborted } from '../node/body-deadline.js';
+export { armBodyDeadline } from '../node/body-deadline.js';
 export { writeNodeReply } from '../node/write-reply.js';
 export { matchesPath, requestPath } from '../node/path.js';
 export { isDouyinWebhooks } from '../push/is-webhooks.js';
-export { bodyTooLarge, readWebBody, resolveBody } from '../common/body.js';
+export { bodyTooLarge, readWebBody, requestAborted, resolveBody } from '../common/body.js';
 export { configError } from '../common/errors.js';
 export { readHeader } from '../common/headers.js';
 export { errorReply, jsonReply } from '../common/reply.js';

@@ -15,6 +15,18 @@ export function bodyTooLarge(maxBodyBytes: number): DouyinPushError {
 }
 
 /**
+ * The 400 for a body whose upload failed: the client went away mid-body, or the stream errored.
+ *
+ * @example
+ * ```ts
+ * req.on('error', (error) => fail(requestAborted(`reading the request body failed: ${error.message}`, error)));
+ * ```
+ */
+export function requestAborted(message: string, cause?: unknown): DouyinPushError {
+  return new DouyinPushError('REQUEST_ABORTED', 400, message, cause === undefined ? undefined : { cause });
+}
+
+/**
  * Resolves a {@link BodySource} to bytes and enforces the size limit.
  *
  * @example
@@ -62,7 +74,7 @@ export async function readWebBody(request: Request, maxBodyBytes: number): Promi
     try {
       chunk = await reader.read();
     } catch (cause) {
-      throw new DouyinPushError('REQUEST_ABORTED', 400, 'the client closed the request mid-body', { cause });
+      throw requestAborted('the client closed the request mid-body', cause);
     }
     const { done, value } = chunk;
     if (done) break;

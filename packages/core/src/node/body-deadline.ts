@@ -21,15 +21,3 @@ export function armBodyDeadline(timeoutMs: number, onTimeout: (error: DouyinPush
     onTimeout(new DouyinPushError('BODY_TIMEOUT', 408, `The request body did not arrive within bodyTimeoutMs (${timeoutMs} ms).`)),
   );
 }
-
-/**
- * The 400 for a body whose upload failed: the client went away mid-body, or the stream errored.
- *
- * @example
- * ```ts
- * req.on('error', (error) => fail(requestAborted(`reading the request body failed: ${error.message}`, error)));
- * ```
- */
-export function requestAborted(message: string, cause?: unknown): DouyinPushError {
-  return new DouyinPushError('REQUEST_ABORTED', 400, message, cause === undefined ? undefined : { cause });
-}

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { bodyTooLarge as tooLarge } from '../common/body.js';
+import { bodyTooLarge as tooLarge, requestAborted } from '../common/body.js';
 import { DouyinPushError } from '../common/errors.js';
-import { armBodyDeadline, requestAborted } from './body-deadline.js';
+import { armBodyDeadline } from './body-deadline.js';
 import type { AdapterName } from '../common/receiver.js';
 
 /**
