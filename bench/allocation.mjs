@@ -5,6 +5,9 @@
 // generation large enough (512 MB) that no collection runs in between (a run in which one does
 // is refused: it would read low); each subject in a process of its own.
 // `node bench/allocation.mjs [core hand core-nodedupe]` (after `pnpm build`)
+// `node bench/allocation.mjs --http [frameworks...]`: the same inside the benchmark servers of
+// bench/http.mjs (adapter, hand-written, and `bare`, a route that only reads the body), so the
+// framework's and the adapter's glue are counted too: 10 000 pushes over HTTP after the warm-up.
 import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +35,47 @@ async function measure(variant) {
   return allocated / PUSHES;
 }
 
-if (process.argv[2] === '--child') {
+const HTTP_PUSHES = 10_000;
+
+/** Bytes per push inside one benchmark server (`variant` of `framework`), no collection allowed. */
+async function measureServer(framework, variant) {
+  const [{ load }, { startServer }] = await Promise.all([import('./http.mjs'), import('./lib/proc.mjs')]);
+  const server = await startServer(framework, variant, { nodeFlags: FLAGS });
+  try {
+    await fetch(`${server.origin}/__prefill`);
+    await load(server.origin, 2); // compiled code, sockets, the store's steady state
+    await fetch(`${server.origin}/__stats?gc`); // collect, so the young generation starts empty
+    await server.stats(true);
+    const before = await server.stats();
+    await load(server.origin, 0, { amount: HTTP_PUSHES });
+    const after = await server.stats();
+    if (after.gcMs > 0) throw new Error(`${framework}/${variant}: the heap was collected while counting, so the figure would read low`);
+    // Both readings come from GET /__stats, so its own allocation cancels out.
+    return (after.memory.heapUsed - before.memory.heapUsed) / after.pushes;
+  } finally {
+    await server.stop();
+  }
+}
+
+if (process.argv.includes('--http')) {
+  const { FRAMEWORKS, LABELS } = await import('./http.mjs');
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const rows = [];
+  for (const framework of names.length ? names : FRAMEWORKS) {
+    const bytes = {};
+    for (const variant of ['adapter', 'hand', 'bare']) bytes[variant] = Math.round(await measureServer(framework, variant));
+    rows.push({
+      framework: LABELS[framework],
+      'adapter B/push': bytes.adapter,
+      'hand B/push': bytes.hand,
+      'bare B/push': bytes.bare,
+      // Above `bare`: what each receiver adds to reading the body on that framework.
+      'adapter / hand, above bare': ((bytes.adapter - bytes.bare) / (bytes.hand - bytes.bare)).toFixed(2),
+    });
+  }
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(rows)}\n`);
+  else console.table(rows);
+} else if (process.argv[2] === '--child') {
   process.stdout.write(`${JSON.stringify(await measure(process.argv[3]))}\n`);
 } else {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));

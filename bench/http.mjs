@@ -10,7 +10,9 @@
 // env: BENCH_DURATION (s per measured run, default 4), BENCH_ROUNDS (3), BENCH_WARMUP (s, 3),
 //      BENCH_PROCESSES (pairs of server processes, 1), BENCH_CONNECTIONS (16),
 //      BENCH_VARIANTS (adapter,hand; add bare for the framework floor, or adapter:no-dedupe,
-//      adapter:no-schema, adapter:msgid-key to price one part of the adapter's work)
+//      adapter:no-schema, adapter:msgid-key to price one part of the adapter's work),
+//      BENCH_NODE_FLAGS (V8/Node flags for every server, e.g. `--single-threaded-gc`, to test
+//      what the collector's settings do to the ratio)
 import autocannon from 'autocannon';
 import { makePush, PATH } from './lib/push.mjs';
 import { median, startServer } from './lib/proc.mjs';
@@ -33,6 +35,7 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const processes = Number(process.env.BENCH_PROCESSES ?? 1);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const variants = (process.env.BENCH_VARIANTS ?? 'adapter,hand').split(',');
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 if (!variants.includes('adapter') || !variants.includes('hand'))
   throw new Error('BENCH_VARIANTS must include adapter and hand (the ratio compares them)');
 let counter = 0;
@@ -94,7 +97,7 @@ async function benchPair(framework) {
   const servers = [];
   try {
     for (const variant of variants) {
-      const server = await startServer(framework, variant);
+      const server = await startServer(framework, variant, { nodeFlags });
       await fetch(`${server.origin}/__prefill`);
       servers.push(server);
     }
