@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDouyinWebhooks, type DouyinReceiver } from '@douyin-push/core';
@@ -121,6 +122,49 @@ describe('@douyin-push/fastify', () => {
       expect(await res.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
       expect(runs()).toBe(0);
     });
+  });
+
+  it('a body that does not match its Content-Length (an app-wide preParsing hook changed it) gets core’s 400 and runs no handler', async () => {
+    const webhooks = createDouyinWebhooks({ clientSecret: secret });
+    const errors: { code: string; message: string }[] = [];
+    let runs = 0;
+    webhooks.onAny(() => void runs++);
+    webhooks.onError((error) => void errors.push(error));
+    const app = Fastify();
+    // Hooks of the app apply to the plugin's route too; this one hands fastify fewer bytes than were sent.
+    app.addHook('preParsing', async (_request, _reply, payload) => {
+      for await (const chunk of payload) void chunk;
+      return Readable.from([Buffer.from('{}')]);
+    });
+    await app.register(douyinPush, { receiver: webhooks, path: '/douyin/push' });
+    const url = await listen(app);
+    const push = order();
+    const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers: push.headers, body: push.body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'REQUEST_ABORTED' });
+    expect(runs).toBe(0);
+    expect(errors).toMatchObject([{ code: 'REQUEST_ABORTED', message: expect.stringContaining('Content-Length') }]);
+  });
+
+  it('passes errors that are not the body’s to the app’s own error handler', async () => {
+    const webhooks = createDouyinWebhooks({ clientSecret: secret });
+    const errors: unknown[] = [];
+    let runs = 0;
+    webhooks.onAny(() => void runs++);
+    webhooks.onError((error) => void errors.push(error));
+    const app = Fastify();
+    app.setErrorHandler((error, _request, reply) => reply.code(418).send({ from: 'app', message: error.message }));
+    app.addHook('preHandler', async () => {
+      throw new Error('the app refused this request');
+    });
+    await app.register(douyinPush, { receiver: webhooks, path: '/douyin/push' });
+    const url = await listen(app);
+    const push = order();
+    const res = await fetch(`${url}/douyin/push`, { method: 'POST', headers: push.headers, body: push.body });
+    expect(res.status).toBe(418);
+    expect(await res.json()).toEqual({ from: 'app', message: 'the app refused this request' });
+    expect(runs).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it("uses the receiver's maxBodyBytes, not Fastify's 1 MiB default bodyLimit", async () => {
