@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { armBodyDeadline, bodyTooLarge, requestAborted } from '@douyin-push/core/adapter';
+import { armBodyDeadline, bodyStreamFailed, bodyTooLarge, requestAborted } from '@douyin-push/core/adapter';
 
 /**
  * The content-type parser's callback: the bytes as fastify's own reader took them (a Buffer,
@@ -65,7 +65,6 @@ export function bodyFailure(error: unknown, maxBodyBytes: number): Error | undef
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(maxBodyBytes);
   if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return requestAborted('the body read does not match its Content-Length', error);
   // The request stream's own error: the client went away mid-body (Node: `aborted`, ECONNRESET).
-  if (code === 'ECONNRESET' || error.message === 'aborted')
-    return requestAborted(`reading the request body failed: ${error.message}`, error);
+  if (code === 'ECONNRESET' || error.message === 'aborted') return bodyStreamFailed(error);
   return undefined;
 }

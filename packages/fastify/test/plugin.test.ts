@@ -153,7 +153,7 @@ describe('@douyin-push/fastify', () => {
     webhooks.onAny(() => void runs++);
     webhooks.onError((error) => void errors.push(error));
     const app = Fastify();
-    app.setErrorHandler((error, _request, reply) => reply.code(418).send({ from: 'app', message: error.message }));
+    app.setErrorHandler((error, _request, reply) => reply.code(418).send({ from: 'app', message: (error as Error).message }));
     app.addHook('preHandler', async () => {
       throw new Error('the app refused this request');
     });

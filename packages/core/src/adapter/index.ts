@@ -26,7 +26,7 @@ export { armBodyDeadline } from '../node/body-deadline.js';
 export { writeNodeReply } from '../node/write-reply.js';
 export { matchesPath, requestPath } from '../node/path.js';
 export { isDouyinWebhooks } from '../push/is-webhooks.js';
-export { bodyTooLarge, readWebBody, requestAborted, resolveBody } from '../common/body.js';
+export { bodyStreamFailed, bodyTooLarge, readWebBody, requestAborted, resolveBody } from '../common/body.js';
 export { configError } from '../common/errors.js';
 export { readHeader } from '../common/headers.js';
 export { errorReply, jsonReply } from '../common/reply.js';

@@ -19,11 +19,24 @@ export function bodyTooLarge(maxBodyBytes: number): DouyinPushError {
  *
  * @example
  * ```ts
- * req.on('error', (error) => fail(requestAborted(`reading the request body failed: ${error.message}`, error)));
+ * req.on('close', () => req.readableEnded || fail(requestAborted('the client closed the request mid-body')));
  * ```
  */
 export function requestAborted(message: string, cause?: unknown): DouyinPushError {
   return new DouyinPushError('REQUEST_ABORTED', 400, message, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * The 400 for a request stream that errored while its body was read (Node: `aborted`,
+ * `ECONNRESET`): one wording for core's reader and for adapters whose framework reads the body.
+ *
+ * @example
+ * ```ts
+ * req.on('error', (error) => fail(bodyStreamFailed(error)));
+ * ```
+ */
+export function bodyStreamFailed(error: Error): DouyinPushError {
+  return requestAborted(`reading the request body failed: ${error.message}`, error);
 }
 
 /**

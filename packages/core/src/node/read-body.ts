@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { bodyTooLarge as tooLarge, requestAborted } from '../common/body.js';
+import { bodyStreamFailed, bodyTooLarge as tooLarge, requestAborted } from '../common/body.js';
 import { DouyinPushError } from '../common/errors.js';
 import { armBodyDeadline } from './body-deadline.js';
 import type { AdapterName } from '../common/receiver.js';
@@ -106,7 +106,7 @@ function readStream(req: IncomingMessage, maxBodyBytes: number, timeoutMs: numbe
       cancel?.();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
-    const onError = (error: Error) => fail(requestAborted(`reading the request body failed: ${error.message}`, error));
+    const onError = (error: Error) => fail(bodyStreamFailed(error));
     const onClose = () => {
       if (!req.readableEnded) fail(requestAborted('the client closed the request mid-body'));
     };
