@@ -37,9 +37,12 @@ async function measure(variant) {
 
 const HTTP_PUSHES = 10_000;
 
-/** Bytes per push inside one benchmark server (`variant` of `framework`), no collection allowed. */
-async function measureServer(framework, variant) {
-  const [{ load }, { startServer }] = await Promise.all([import('./http.mjs'), import('./lib/proc.mjs')]);
+/**
+ * Bytes per push inside one benchmark server (`variant` of `framework`), no collection allowed.
+ * `bench` holds http.mjs's `load` and proc.mjs's `startServer`, imported once by the --http branch
+ * (not at the top: http.mjs reads the BENCH_* env on import, which the core-only mode has no use for).
+ */
+async function measureServer({ load, startServer }, framework, variant) {
   const server = await startServer(framework, variant, { nodeFlags: FLAGS });
   try {
     await fetch(`${server.origin}/__prefill`);
@@ -58,12 +61,13 @@ async function measureServer(framework, variant) {
 }
 
 if (process.argv.includes('--http')) {
-  const { FRAMEWORKS, LABELS } = await import('./http.mjs');
+  const [{ FRAMEWORKS, LABELS, load }, { startServer }] = await Promise.all([import('./http.mjs'), import('./lib/proc.mjs')]);
   const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const rows = [];
   for (const framework of names.length ? names : FRAMEWORKS) {
     const bytes = {};
-    for (const variant of ['adapter', 'hand', 'bare']) bytes[variant] = Math.round(await measureServer(framework, variant));
+    for (const variant of ['adapter', 'hand', 'bare'])
+      bytes[variant] = Math.round(await measureServer({ load, startServer }, framework, variant));
     rows.push({
       framework: LABELS[framework],
       'adapter B/push': bytes.adapter,
