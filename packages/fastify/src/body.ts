@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { DouyinPushError } from '@douyin-push/core';
 import { armBodyDeadline, bodyStreamFailed, bodyTooLarge, requestAborted } from '@douyin-push/core/adapter';
 
 /**
@@ -59,7 +60,7 @@ export function bodyDone(request: FastifyRequest): void {
  * });
  * ```
  */
-export function bodyFailure(error: unknown, maxBodyBytes: number): Error | undefined {
+export function bodyFailure(error: unknown, maxBodyBytes: number): DouyinPushError | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(maxBodyBytes);
