@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,6 +107,31 @@ describe('@douyin-push/fastify', () => {
       expect(await res.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
       expect(runs()).toBe(0);
       expect(errors).toMatchObject([{ code: 'BODY_TOO_LARGE' }]);
+    });
+
+    it('keeps the connection: the next request on the same socket is answered', async () => {
+      const { url, body } = await setup();
+      const { port } = new URL(url);
+      // fastify closes after any parser failure; a 413 must not (a client still sending would get
+      // a reset before the 413), so a second request on the socket gets its own reply.
+      const replies = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `POST /douyin/push HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+          );
+          socket.write('GET /douyin/push HTTP/1.1\r\nhost: x\r\n\r\n');
+        });
+        let text = '';
+        socket.on('data', (d: Buffer) => {
+          text += d.toString('latin1');
+          if ((text.match(/\r\n\r\n\{[^}]*\}/g) ?? []).length === 2) socket.end();
+        });
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      // A reply's body runs straight into the next status line: no `^` anchor.
+      expect(replies.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 413', 'HTTP/1.1 405']);
+      expect(replies).not.toMatch(/^connection: close/im);
     });
 
     it('chunked, without a content-length', async () => {
