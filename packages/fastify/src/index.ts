@@ -72,12 +72,8 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
         bodyDone(request);
         // Already answered (the deadline's 408): this is the stalled upload ending, nothing to add.
         if (reply.sent) return;
-        const failure = bodyFailure(error, receiver.maxBodyBytes);
+        const failure = bodyFailure(error, receiver.maxBodyBytes, reply);
         if (!failure) throw error; // not the body's: the parent scope's error handler takes it
-        // fastify marks every parser failure `connection: close`. After a 413 the rest of the body
-        // is still read and dropped, so core's rule applies: keep the connection, or a client still
-        // sending gets a reset before it reads the 413 (seen in the slow-clients flood test).
-        if (failure.status === 413) reply.removeHeader('connection');
         answer(receiver, request, reply, () => Promise.reject(failure));
       });
       const handler = (request: FastifyRequest, reply: FastifyReply): void => {
