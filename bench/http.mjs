@@ -10,7 +10,8 @@
 // env: BENCH_DURATION (s per measured run, default 4), BENCH_ROUNDS (3), BENCH_WARMUP (s, 3),
 //      BENCH_PROCESSES (pairs of server processes, 1), BENCH_CONNECTIONS (16),
 //      BENCH_VARIANTS (adapter,hand; add bare for the framework floor, or adapter:no-dedupe,
-//      adapter:no-schema, adapter:msgid-key to price one part of the adapter's work),
+//      adapter:no-schema, adapter:msgid-key, adapter:template-key to price one part of the
+//      adapter's work),
 //      BENCH_NODE_FLAGS (V8/Node flags for every server, e.g. `--single-threaded-gc`, to test
 //      what the collector's settings do to the ratio)
 import autocannon from 'autocannon';

@@ -1,6 +1,8 @@
 // Bytes per remembered Msg-Id in the memory store at 1 million ids, and the bound of `max`.
 // Run with --expose-gc (run.mjs does): `node --expose-gc bench/memory.mjs`
-import { memoryDedupe } from '@douyin-push/core';
+import { createDouyinWebhooks, memoryDedupe } from '@douyin-push/core';
+import { createHandReceiver, prefillStore } from './lib/hand.mjs';
+import { CLIENT_KEY, makePush, msgIdOf, PATH, SECRET } from './lib/push.mjs';
 
 function heap() {
   const gc = globalThis.gc;
@@ -55,8 +57,10 @@ export async function benchMemory(n = Number(process.env.BENCH_MEMORY_IDS ?? 1_0
   // Oldest evicted first: the first id is new again, the last is remembered.
   const first = (await bounded.claim(key(0))).status;
   const last = (await bounded.claim(key(n - 1))).status;
+  const pipeline = await retainedPerId();
   return {
     ids: n,
+    pipeline,
     bytesPerCompletedId: completedBytes,
     bytesPerProcessingId: processingBytes,
     bytesPerIdInPlainMap: plainMapBytes,
@@ -65,6 +69,40 @@ export async function benchMemory(n = Number(process.env.BENCH_MEMORY_IDS ?? 1_0
     target: 300,
     keepAlive: [store.size, claims.size],
   };
+}
+
+/**
+ * Bytes each remembered id keeps alive when the pipeline builds the keys, not this file: the
+ * default store behind `webhooks.handle()` and the hand-written receiver's Map (both bounded at
+ * 100 000), after 250 000 pushes, so every prefilled id has been replaced. Each Msg-Id is a fresh
+ * string, as Node's HTTP parser hands it over. What a key is made of shows here: a key built by
+ * a template literal keeps its pieces (bench/README.md, "Retained bytes per id").
+ */
+async function retainedPerId(pushes = 250_000, max = 100_000) {
+  const bodies = Array.from({ length: 1024 }, (_, i) => makePush(i, 'p'));
+  const msgId = (i) => Buffer.from(msgIdOf(i, 'q')).toString('latin1');
+  const before = heap();
+  const webhooks = createDouyinWebhooks({ clientSecret: SECRET });
+  webhooks.onAny(() => undefined);
+  await prefillStore(webhooks.dedupe, CLIENT_KEY, max);
+  for (let i = 0; i < pushes; i++) {
+    const p = bodies[i % bodies.length];
+    const headers = { 'x-douyin-signature': p.signature, 'msg-id': msgId(i) };
+    const reply = await webhooks.handle({ method: 'POST', url: PATH, headers, body: p.bytes, adapter: 'node' });
+    if (reply.status !== 200) throw new Error(reply.body);
+  }
+  const adapter = (heap() - before) / max;
+  const size = webhooks.dedupe.size;
+
+  const before2 = heap();
+  const hand = createHandReceiver({ secret: SECRET, max, handler: () => undefined });
+  hand.prefill(CLIENT_KEY, max);
+  for (let i = 0; i < pushes; i++) {
+    const p = bodies[i % bodies.length];
+    if ((await hand(p.bytes, p.signature, msgId(i))) !== 200) throw new Error('hand-written receiver refused a push');
+  }
+  const handBytes = (heap() - before2) / max;
+  return { pushes, max, adapter, hand: handBytes, keepAlive: [size, typeof hand] };
 }
 
 export function memoryTable(r) {
@@ -76,6 +114,12 @@ export function memoryTable(r) {
     },
     { measure: 'bytes per in-flight Msg-Id (claim token held)', value: r.bytesPerProcessingId.toFixed(0), target: '' },
     { measure: 'baseline: bytes per id in a plain Map of the same keys', value: r.bytesPerIdInPlainMap.toFixed(0), target: '' },
+    {
+      measure: `bytes per id kept by webhooks.handle()'s store, ${r.pipeline.pushes.toLocaleString('en')} pushes into max ${r.pipeline.max.toLocaleString('en')}`,
+      value: r.pipeline.adapter.toFixed(0),
+      target: '',
+    },
+    { measure: "the same, the hand-written receiver's Map", value: r.pipeline.hand.toFixed(0), target: '' },
     {
       measure: `largest size, ${r.ids.toLocaleString('en')} ids into max ${r.bounded.max.toLocaleString('en')}`,
       value: String(r.bounded.largestSize),

@@ -9,6 +9,7 @@
 // measured inside the server only. GET /__prefill fills the variant's dedupe store to 100 000
 // ids (memoryDedupe's default max; the hand-written Map has the same bound), so measuring starts
 // in the steady state of a long-running receiver: every new push evicts one id.
+import { hash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -39,8 +40,18 @@ const WITHOUT = {
   'adapter:no-schema': { schemas: { life_trade_certificate_notify: { safeParse: (data) => ({ success: true, data }) } } },
   // The hand-written receiver's identity (client_key + Msg-Id), without the content digest.
   'adapter:msgid-key': { dedupeKey: (event) => `${event.clientKey}:${event.msgId}` },
+  // The default key as built before 2026-12-04: the same digest, joined by a template literal,
+  // which V8 keeps as a tree of pieces (bench/README.md, "Retained bytes per id").
+  'adapter:template-key': {
+    dedupeKey: (event) => {
+      const { clientKey, name, msgId } = event;
+      const prefix = `${clientKey.length}:${clientKey}${name.length}:${name}`;
+      return `${msgId}:${hash('sha1', prefix + event.envelope.content, 'hex').slice(0, 16)}`;
+    },
+  },
 };
-if (!['adapter', 'hand', 'bare', ...Object.keys(WITHOUT)].includes(variant)) throw new Error(`unknown variant ${variant}`);
+if (!/^hand:garbage\d+$/.test(variant) && !['adapter', 'hand', 'bare', ...Object.keys(WITHOUT)].includes(variant))
+  throw new Error(`unknown variant ${variant}`);
 const webhooks = createDouyinWebhooks({
   clientSecret: SECRET,
   ...WITHOUT[variant],
@@ -64,7 +75,24 @@ const bare = () => {
   return 200;
 };
 /** The body work of a variant, on the raw bytes and the two headers. */
-const work = variant === 'hand' ? (bytes, h) => hand(bytes, h['x-douyin-signature'], h['msg-id']) : bare;
+// `hand:garbage<N>`: the hand-written receiver plus about N bytes of short-lived objects per push
+// (40-byte objects, kept until the push is answered, so no optimizer drops them), to price what
+// allocation alone costs on this machine (bench/README.md, "What allocation costs").
+const garbageBytes = variant.startsWith('hand:garbage') ? Number(variant.slice('hand:garbage'.length)) : 0;
+let garbageObjects = 0;
+const handWork = (bytes, h) => hand(bytes, h['x-douyin-signature'], h['msg-id']);
+const work =
+  variant === 'hand'
+    ? handWork
+    : garbageBytes
+      ? async (bytes, h) => {
+          const garbage = [];
+          for (let i = 0; i < garbageBytes; i += 40) garbage.push({ a: i, b: i, c: i, d: i, e: i, f: i, g: i });
+          const status = await handWork(bytes, h);
+          garbageObjects += garbage.length;
+          return status;
+        }
+      : bare;
 
 function readRaw(req) {
   return new Promise((resolve, reject) => {
@@ -161,12 +189,11 @@ const server = createServer((req, res) => {
     return;
   }
   if (req.url === '/__prefill') {
-    const filled =
-      variant === 'hand'
-        ? Promise.resolve(hand.prefill(CLIENT_KEY))
-        : isAdapter && webhooks.dedupe
-          ? prefillStore(webhooks.dedupe, CLIENT_KEY)
-          : Promise.resolve();
+    const filled = variant.startsWith('hand')
+      ? Promise.resolve(hand.prefill(CLIENT_KEY))
+      : isAdapter && webhooks.dedupe
+        ? prefillStore(webhooks.dedupe, CLIENT_KEY)
+        : Promise.resolve();
     filled.then(() => res.writeHead(200).end(JSON.stringify({ size: webhooks.dedupe?.size })));
     return;
   }
@@ -174,7 +201,14 @@ const server = createServer((req, res) => {
     // `?gc` (with --expose-gc): collect first, so memory counts only what is still held.
     if (req.url === '/__stats?gc') globalThis.gc?.();
     const cpu = process.cpuUsage(since);
-    const body = JSON.stringify({ pushes, cpuUs: cpu.user + cpu.system, systemUs: cpu.system, gcMs, memory: process.memoryUsage() });
+    const body = JSON.stringify({
+      pushes,
+      cpuUs: cpu.user + cpu.system,
+      systemUs: cpu.system,
+      gcMs,
+      garbageObjects,
+      memory: process.memoryUsage(),
+    });
     if (req.url === '/__reset') {
       pushes = 0;
       gcMs = 0;

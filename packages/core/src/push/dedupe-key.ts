@@ -43,5 +43,8 @@ export function defaultDedupeKey(event: DouyinAnyEvent): string {
   const prefix = `${clientKey.length}:${clientKey}${name.length}:${name}`;
   // Pushes carry content as a JSON string; anything else is digested as the whole raw body.
   const digest = typeof content === 'string' ? sha1Hex(prefix + content) : sha1Hex([prefix, event.rawBody]);
-  return `${msgId}:${digest.slice(0, 16)}`;
+  // join, not a template: V8 keeps `${a}:${b}` as a tree of string pieces (here also the whole
+  // 40-hex digest behind the slice), and the store keeps the key for max pushes. A joined key is
+  // one flat string: 192 instead of 382 bytes per remembered id (bench/README.md, "Retained").
+  return [msgId, digest.slice(0, 16)].join(':');
 }
