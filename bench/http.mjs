@@ -11,7 +11,8 @@
 //      BENCH_PROCESSES (pairs of server processes, 1), BENCH_CONNECTIONS (16),
 //      BENCH_VARIANTS (adapter,hand; add bare for the framework floor, or adapter:no-dedupe,
 //      adapter:no-schema, adapter:msgid-key, adapter:template-key to price one part of the
-//      adapter's work),
+//      adapter's work, or hand:garbage<N>: the hand-written receiver plus N bytes of short-lived
+//      allocation per push),
 //      BENCH_NODE_FLAGS (V8/Node flags for every server, e.g. `--single-threaded-gc`, to test
 //      what the collector's settings do to the ratio)
 import autocannon from 'autocannon';
