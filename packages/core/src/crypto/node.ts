@@ -63,8 +63,8 @@ export function nodeDigest(crypto: NodeCryptoLike, algorithm: string, input: Has
 
 /** The part of Node's `Buffer` used here (read from globalThis at run time, never imported). */
 interface BufferLike {
-  concat(list: readonly Uint8Array[], totalLength: number): Uint8Array;
-  from(text: string, encoding: 'utf8'): Uint8Array;
+  allocUnsafe(size: number): Uint8Array & { write(text: string, offset: number, encoding: 'utf8'): number };
+  byteLength(text: string, encoding: 'utf8'): number;
 }
 const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
 
@@ -97,15 +97,20 @@ export function nodeDigestHex(crypto: NodeCryptoLike, algorithm: string, input: 
 }
 
 function join(buffer: BufferLike, parts: readonly (Uint8Array | string)[]): Uint8Array | undefined {
-  const bytes: Uint8Array[] = [];
   let total = 0;
+  for (const part of parts) total += typeof part === 'string' ? buffer.byteLength(part, 'utf8') : part.byteLength;
+  if (total > JOIN_LIMIT) return undefined;
+  // One buffer, written in place: no Buffer per string part and no list for concat.
+  const joined = buffer.allocUnsafe(total);
+  let offset = 0;
   for (const part of parts) {
-    const chunk = typeof part === 'string' ? buffer.from(part, 'utf8') : part;
-    total += chunk.byteLength;
-    if (total > JOIN_LIMIT) return undefined;
-    bytes.push(chunk);
+    if (typeof part === 'string') offset += joined.write(part, offset, 'utf8');
+    else {
+      joined.set(part, offset);
+      offset += part.byteLength;
+    }
   }
-  return buffer.concat(bytes, total);
+  return joined;
 }
 
 /**
