@@ -76,7 +76,7 @@ export async function benchMemory(n = Number(process.env.BENCH_MEMORY_IDS ?? 1_0
  * default store behind `webhooks.handle()` and the hand-written receiver's Map (both bounded at
  * 100 000), after 250 000 pushes, so every prefilled id has been replaced. Each Msg-Id is a fresh
  * string, as Node's HTTP parser hands it over. What a key is made of shows here: a key built by
- * a template literal keeps its pieces (bench/README.md, "Retained bytes per id").
+ * a template literal keeps its pieces (bench/README.md, "the default dedupe key is one flat string").
  */
 async function retainedPerId(pushes = 250_000, max = 100_000) {
   const bodies = Array.from({ length: 1024 }, (_, i) => makePush(i, 'p'));

@@ -41,7 +41,7 @@ const WITHOUT = {
   // The hand-written receiver's identity (client_key + Msg-Id), without the content digest.
   'adapter:msgid-key': { dedupeKey: (event) => `${event.clientKey}:${event.msgId}` },
   // The default key as built before 2026-12-04: the same digest, joined by a template literal,
-  // which V8 keeps as a tree of pieces (bench/README.md, "Retained bytes per id").
+  // which V8 keeps as a tree of pieces (bench/README.md, "the default dedupe key is one flat string").
   'adapter:template-key': {
     dedupeKey: (event) => {
       const { clientKey, name, msgId } = event;
@@ -77,7 +77,7 @@ const bare = () => {
 /** The body work of a variant, on the raw bytes and the two headers. */
 // `hand:garbage<N>`: the hand-written receiver plus about N bytes of short-lived objects per push
 // (40-byte objects, kept until the push is answered, so no optimizer drops them), to price what
-// allocation alone costs on this machine (bench/README.md, "What allocation costs").
+// allocation alone costs on this machine (bench/README.md, "What fastify's remaining 5 µs are made of").
 const garbageBytes = variant.startsWith('hand:garbage') ? Number(variant.slice('hand:garbage'.length)) : 0;
 let garbageObjects = 0;
 const handWork = (bytes, h) => hand(bytes, h['x-douyin-signature'], h['msg-id']);

@@ -56,7 +56,7 @@ export function createPipeline(steps: PipelineSteps): (request: DouyinRequest) =
     }
   };
   // Not `async`: an async function allocates its frame and promise machinery on every call
-  // (~230 bytes per push, bench/README.md), also when the reply is there at once.
+  // (~240 bytes per push, bench/README.md), also when the reply is there at once.
   return (request) => {
     const arrivedAt = Date.now();
     const context: DouyinErrorContext = steps.initialContext ? steps.initialContext(request) : { source, verified: false };
