@@ -22,6 +22,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DouyinReceiver, DouyinWebhooks } from '@douyin-push/core';
 import { configError, isDouyinWebhooks, requestPath, type BodySource } from '@douyin-push/core/adapter';
 import { bodyDone, bodyFailure, kBodyDeadline, keepBytes, watchBody } from './body.js';
+import { sendReply } from './reply.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -97,9 +98,8 @@ async function plugin(fastify: FastifyInstance, options: DouyinPushFastifyOption
 function answer(receiver: DouyinReceiver, request: FastifyRequest, reply: FastifyReply, body: BodySource | undefined): void {
   void receiver
     .handle({ method: request.method, url: request.raw.url, headers: request.headers, body, adapter: 'fastify' })
-    // handle() never rejects; a throw while writing goes to fastify's error handler.
-    .then((result) => reply.code(result.status).headers(result.headers).send(result.body))
-    .catch((error: unknown) => reply.send(error));
+    // handle() never rejects; sendReply hands a throw while writing to fastify's error handler.
+    .then((result) => sendReply(reply, result));
 }
 
 /**
