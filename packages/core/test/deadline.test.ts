@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDeadline } from '../src/common/deadline';
+import { createDeadlineQueue, withDeadline } from '../src/common/deadline';
 import { deferred } from './helpers';
 
 describe('withDeadline (one queue, one timer, absolute deadlines)', () => {
@@ -44,5 +44,26 @@ describe('withDeadline (one queue, one timer, absolute deadlines)', () => {
       expect(results).toEqual([undefined, 'timeout']);
       hold.resolve();
     }
+  });
+
+  it('fires in time order, also for entries inserted and cancelled between others, and never a cancelled one', async () => {
+    const queue = createDeadlineQueue();
+    const fired: string[] = [];
+    const now = Date.now();
+    const add = (name: string, after: number) => queue.add(now + after, () => fired.push(name));
+    add('a', 20);
+    const cancelLast = add('c', 80);
+    add('b', 50); // between a and c
+    add('d', 50); // same time as b: after it
+    const cancelMiddle = add('e', 35); // between a and b
+    cancelMiddle();
+    cancelLast();
+    add('f', 90); // after the cancelled last entry
+    const cancelFirstOfTwo = add('z', 10);
+    cancelFirstOfTwo();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fired).toEqual(['a', 'b', 'd', 'f']);
+    cancelMiddle(); // a second cancel, and one after firing, change nothing
+    expect(fired).toEqual(['a', 'b', 'd', 'f']);
   });
 });
